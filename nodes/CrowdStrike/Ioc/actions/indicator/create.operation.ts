@@ -1,0 +1,150 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { runBatched, type ItemOutcome, type ParsedItem } from '../../../../common/items';
+import { invalidField, validateField } from '../../../../common/validation';
+import { iocTypeOptions } from '../../../shared/descriptions';
+import { readIoc } from '../../../shared/ioc-input';
+import { text } from '../../../shared/schemas';
+import { falconClient } from '../../../transport';
+import { actionProperty, indicatorFieldOptions, indicatorFields, platformsProperty, severityProperty } from './fields';
+import { createIndicators, type IndicatorWrite } from './write-indicators';
+
+const show = { resource: ['indicator'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Type Name or ID',
+		name: 'type',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getIocTypes' },
+		options: iocTypeOptions,
+		default: 'sha256',
+		required: true,
+		description:
+			'The kind of indicator. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Value',
+		name: 'value',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 44d88612fea8a8f36de82e1278abb02f…, evil.example.com, 203.0.113.7',
+		description: 'The hash, domain or IP address',
+		displayOptions: { show },
+	},
+	actionProperty({ show }),
+	platformsProperty({ show }, true),
+	severityProperty({ show }),
+	{
+		displayName: 'Applied Globally',
+		name: 'appliedGlobally',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the indicator applies to all hosts; otherwise choose host groups',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Host Group IDs',
+		name: 'hostGroups',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'a1b2c3…, d4e5f6…',
+		description: 'Host group IDs (32 hexadecimal characters), separated by commas',
+		displayOptions: { show: { ...show, appliedGlobally: [false] } },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: indicatorFieldOptions(),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 500 },
+				default: 100,
+				description: 'How many indicators one request creates',
+			},
+			{
+				displayName: 'Comment',
+				name: 'comment',
+				type: 'string',
+				default: '',
+				description: 'An audit comment stored with the change',
+			},
+			{
+				displayName: 'Ignore Warnings',
+				name: 'ignoreWarnings',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to create indicators even when Falcon warns about them (e.g. a hash of a common file)',
+			},
+			{
+				displayName: 'Retrodetects',
+				name: 'retrodetects',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to generate detections for past activity that matches the indicator',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const client = falconClient(this);
+	const batchSize = Number((this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? 100);
+	return await runBatched(this, items, {
+		parse: (index) => parseCreate(this, index),
+		groupBy: (input) => JSON.stringify(input.request),
+		batchSize,
+		concurrency: client.policy.concurrency,
+		run: async (batch: Array<ParsedItem<IndicatorWrite>>): Promise<Map<number, ItemOutcome>> =>
+			await createIndicators(client, this.getNode(), batch),
+	});
+}
+
+function parseCreate(ctx: IExecuteFunctions, index: number): IndicatorWrite {
+	const node = ctx.getNode();
+	const ioc = readIoc(ctx, index);
+	const options = ctx.getNodeParameter('options', index, {}) as IDataObject;
+	const appliedGlobally = ctx.getNodeParameter('appliedGlobally', index) as boolean;
+	const fields = indicatorFields(ctx, index, {
+		...(ctx.getNodeParameter('additionalFields', index, {}) as IDataObject),
+		action: ctx.getNodeParameter('action', index),
+		platforms: ctx.getNodeParameter('platforms', index),
+		severity: ctx.getNodeParameter('severity', index, ''),
+		appliedGlobally,
+		hostGroups: appliedGlobally ? undefined : ctx.getNodeParameter('hostGroups', index, ''),
+	});
+	if (!appliedGlobally && !(fields.host_groups as string[] | undefined)?.length) {
+		invalidField(node, index, 'Host Group IDs', 'choose at least one host group, or apply the indicator globally');
+	}
+	if (fields.action === 'prevent' || fields.action === 'prevent_no_ui') {
+		if (ioc.type !== 'sha256' && ioc.type !== 'md5') {
+			invalidField(node, index, 'Action', `blocking is only possible for hash indicators, not ${ioc.type}`);
+		}
+	}
+	return {
+		indicator: { type: ioc.type, value: ioc.value, ...fields },
+		request: {
+			comment: validateField(node, text(1024), options.comment ?? '', index, 'Comment'),
+			retrodetects: options.retrodetects === true,
+			ignoreWarnings: options.ignoreWarnings === true,
+		},
+	};
+}

@@ -1,0 +1,62 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { results, runPerItem } from '../../../../common/items';
+import { validateField } from '../../../../common/validation';
+import { filterProperty } from '../../../shared/descriptions';
+import { fqlSchema, text } from '../../../shared/schemas';
+import { falconClient } from '../../../transport';
+import { INDICATOR_FQL_FIELDS } from './getMany.operation';
+
+const show = { resource: ['indicator'], operation: ['exportReport'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Report Format',
+		name: 'reportFormat',
+		type: 'options',
+		options: [
+			{ name: 'CSV', value: 'csv' },
+			{ name: 'JSON', value: 'json' },
+		],
+		default: 'csv',
+		displayOptions: { show },
+	},
+	filterProperty({ show }, INDICATOR_FQL_FIELDS),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{ displayName: 'From Parent', name: 'fromParent', type: 'boolean', default: false },
+			{ displayName: 'Query', name: 'query', type: 'string', default: '', description: 'A free-text search across indicator fields' },
+			{ displayName: 'Sort', name: 'sort', type: 'string', default: '', placeholder: 'created_on.desc' },
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const client = falconClient(this);
+	const node = this.getNode();
+	return await runPerItem(this, items, {
+		concurrency: client.policy.concurrency,
+		parse: (index) => {
+			const options = this.getNodeParameter('options', index, {}) as { fromParent?: boolean; query?: string; sort?: string };
+			return {
+				report_format: this.getNodeParameter('reportFormat', index) as string,
+				search: {
+					filter: validateField(node, fqlSchema, this.getNodeParameter('filter', index, ''), index, 'Filter'),
+					query: validateField(node, text(1000), options.query ?? '', index, 'Query'),
+					sort: validateField(node, text(200), options.sort ?? '', index, 'Sort'),
+				},
+				from_parent: options.fromParent === true,
+			};
+		},
+		run: async (body) => {
+			const answer = await client.request({ method: 'POST', path: '/iocs/entities/indicators-reports/v1', body, idempotent: true });
+			return results((answer.resources ?? []).map((resource) => (typeof resource === 'object' ? resource : { id: resource })));
+		},
+	});
+}

@@ -1,0 +1,167 @@
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { invalidField, validateField } from '../../../../common/validation';
+import {
+	IOC_ACTIONS,
+	MOBILE_ACTIONS,
+	PLATFORMS,
+	SEVERITIES,
+	expirationSchema,
+	hostGroupIdSchema,
+	listOf,
+	text,
+} from '../../../shared/schemas';
+import { mobileActionOptions } from '../../../shared/descriptions';
+
+/** The indicator fields a user can set on create (as Additional Fields) and on update (as Update Fields). */
+export function indicatorFieldOptions(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+		},
+		{
+			displayName: 'Expiration',
+			name: 'expiration',
+			type: 'dateTime',
+			default: '',
+			description: 'When the indicator expires (UTC). After that its action becomes No Action; the indicator stays.',
+		},
+		{
+			displayName: 'Filename',
+			name: 'filename',
+			type: 'string',
+			default: '',
+			description: 'A file name to keep with a hash indicator (metadata.filename)',
+		},
+		{
+			displayName: 'Mobile Action',
+			name: 'mobileAction',
+			type: 'options',
+			options: mobileActionOptions,
+			default: 'detect',
+		},
+		{
+			displayName: 'Source',
+			name: 'source',
+			type: 'string',
+			default: '',
+			description: 'Where the indicator comes from (at most 256 characters)',
+		},
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			placeholder: 'phishing, campaign-42',
+			description: 'Tags separated by commas',
+		},
+	];
+}
+
+export function actionProperty(displayOptions: IDisplayOptions, name = 'action'): INodeProperties {
+	return {
+		displayName: 'Action Name or ID',
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getActions' },
+		default: 'detect',
+		description:
+			'What Falcon does when it sees the indicator. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions,
+	};
+}
+
+export function platformsProperty(displayOptions: IDisplayOptions, required: boolean): INodeProperties {
+	return {
+		displayName: 'Platform Names or IDs',
+		name: 'platforms',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getPlatforms' },
+		default: ['windows', 'mac', 'linux'],
+		required,
+		description:
+			'The platforms the indicator applies to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions,
+	};
+}
+
+export function severityProperty(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Severity Name or ID',
+		name: 'severity',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSeverities' },
+		default: 'medium',
+		description:
+			'Required when the action is Detect or Block. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions,
+	};
+}
+
+const actionSchema = z.enum(IOC_ACTIONS, { errorMap: () => ({ message: `must be one of ${IOC_ACTIONS.join(', ')}` }) });
+const mobileActionSchema = z.enum(MOBILE_ACTIONS, {
+	errorMap: () => ({ message: `must be one of ${MOBILE_ACTIONS.join(', ')}` }),
+});
+const severitySchema = z.enum(SEVERITIES, { errorMap: () => ({ message: `must be one of ${SEVERITIES.join(', ')}` }) });
+const platformSchema = z.enum(PLATFORMS, { errorMap: () => ({ message: `must be among ${PLATFORMS.join(', ')}` }) });
+
+const FIELD_NAMES: Record<string, string> = {
+	action: 'Action',
+	severity: 'Severity',
+	platforms: 'Platforms',
+	description: 'Description',
+	expiration: 'Expiration',
+	filename: 'Filename',
+	mobileAction: 'Mobile Action',
+	source: 'Source',
+	tags: 'Tags',
+	hostGroups: 'Host Groups',
+	appliedGlobally: 'Applied Globally',
+};
+
+/**
+ * Indicator fields as the API takes them, each validated. Only the fields present in `values`
+ * are set, so the same code serves create and partial update.
+ */
+export function indicatorFields(ctx: IExecuteFunctions, itemIndex: number, values: IDataObject): IDataObject {
+	const node = ctx.getNode();
+	const check = <T>(schema: z.ZodType<T>, key: string) =>
+		validateField(node, schema, values[key], itemIndex, FIELD_NAMES[key] ?? key);
+	const fields: IDataObject = {};
+	const has = (key: string) => values[key] !== undefined && values[key] !== '' && values[key] !== null;
+
+	if (has('action')) fields.action = check(actionSchema, 'action');
+	if (has('severity')) fields.severity = check(severitySchema, 'severity');
+	if (has('platforms')) {
+		const platforms = listOf(values.platforms);
+		if (platforms.length === 0) invalidField(node, itemIndex, 'Platforms', 'choose at least one platform');
+		fields.platforms = platforms.map((platform) => validateField(node, platformSchema, platform, itemIndex, 'Platforms'));
+	}
+	if (has('mobileAction')) fields.mobile_action = check(mobileActionSchema, 'mobileAction');
+	if (has('description')) fields.description = check(text(4096), 'description');
+	if (has('source')) fields.source = check(text(256), 'source');
+	if (has('expiration')) fields.expiration = check(expirationSchema, 'expiration');
+	if (has('filename')) fields.metadata = { filename: check(text(1024), 'filename') };
+	if (has('tags')) fields.tags = listOf(values.tags).map((tag) => validateField(node, text(256), tag, itemIndex, 'Tags'));
+	if (values.appliedGlobally !== undefined) fields.applied_globally = values.appliedGlobally === true;
+	if (has('hostGroups')) {
+		fields.host_groups = listOf(hostGroupValues(values.hostGroups)).map((id) =>
+			validateField(node, hostGroupIdSchema, id, itemIndex, 'Host Groups'),
+		);
+	}
+	if ((fields.action === 'detect' || fields.action === 'prevent') && values.severity === '') {
+		invalidField(node, itemIndex, 'Severity', `a severity is required when the action is ${String(fields.action)}`);
+	}
+	return fields;
+}
+
+/** Host groups come as text, a list, or resource-locator values ({ mode, value }). */
+function hostGroupValues(value: unknown): unknown {
+	const entries = Array.isArray(value) ? value : [value];
+	return entries.map((entry) => (entry && typeof entry === 'object' && 'value' in entry ? (entry as IDataObject).value : entry));
+}

@@ -1,0 +1,87 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { results, runPerItem } from '../../../../common/items';
+import { validateField } from '../../../../common/validation';
+import { filterProperty, returnAllOrLimit, simplifyProperty } from '../../../shared/descriptions';
+import { fqlSchema, text } from '../../../shared/schemas';
+import { collectByCursor, falconClient } from '../../../transport';
+import { simplifyIndicator } from './simplify';
+
+const show = { resource: ['indicator'], operation: ['getMany'] };
+
+/** The API's largest page for indicator queries. */
+const PAGE_SIZE = 2000;
+
+export const INDICATOR_FQL_FIELDS =
+	"type, value, action, severity, platforms, tags, source, created_on, modified_on, expiration, expired, applied_globally, host_groups, created_by, modified_by, metadata.filename";
+
+export const description: INodeProperties[] = [
+	...returnAllOrLimit({ show }),
+	filterProperty({ show }, INDICATOR_FQL_FIELDS),
+	simplifyProperty({ show }),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'From Parent',
+				name: 'fromParent',
+				type: 'boolean',
+				default: false,
+				description: "Whether to return the MSSP parent's indicators instead of this CID's",
+			},
+			{
+				displayName: 'IDs Only',
+				name: 'idsOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only indicator IDs (the search endpoint) instead of full records',
+			},
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'string',
+				default: '',
+				placeholder: 'modified_on.desc',
+				description:
+					'A field and a direction, e.g. created_on.asc. Fields: action, applied_globally, metadata.av_hits, created_by, created_on, expiration, expired, metadata.filename.raw, modified_by, modified_on, severity_number, source, type, value.',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const client = falconClient(this);
+	const node = this.getNode();
+	return await runPerItem(this, items, {
+		concurrency: client.policy.concurrency,
+		parse: (index) => {
+			const options = this.getNodeParameter('options', index, {}) as IDataObject;
+			const returnAll = this.getNodeParameter('returnAll', index) as boolean;
+			return {
+				wanted: { returnAll, limit: returnAll ? 0 : (this.getNodeParameter('limit', index) as number) },
+				filter: validateField(node, fqlSchema, this.getNodeParameter('filter', index, ''), index, 'Filter'),
+				sort: validateField(node, text(200), options.sort ?? '', index, 'Sort').trim(),
+				fromParent: options.fromParent === true,
+				idsOnly: options.idsOnly === true,
+				simplify: this.getNodeParameter('simplify', index, true) as boolean,
+			};
+		},
+		run: async (input) => {
+			const qs: IDataObject = {
+				...(input.filter ? { filter: input.filter } : {}),
+				...(input.sort ? { sort: input.sort } : {}),
+				...(input.fromParent ? { from_parent: true } : {}),
+			};
+			const path = input.idsOnly ? '/iocs/queries/indicators/v1' : '/iocs/combined/indicator/v1';
+			const { resources } = await collectByCursor<IDataObject | string>(client, { method: 'GET', path, qs }, input.wanted, PAGE_SIZE);
+			if (input.idsOnly) return results(resources.map((id) => ({ id })));
+			const records = resources as IDataObject[];
+			return results(input.simplify ? records.map(simplifyIndicator) : records);
+		},
+	});
+}

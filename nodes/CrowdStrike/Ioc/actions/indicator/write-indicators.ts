@@ -1,0 +1,125 @@
+import { NodeApiError, sleep, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
+
+import type { ItemOutcome, ParsedItem } from '../../../../common/items';
+import { chunk } from '../../../../common/concurrency';
+import { backoffMs } from '../../../../common/retry-timing';
+import { fqlQuote } from '../../../shared/schemas';
+import type { FalconClient, FalconEnvelope } from '../../../transport';
+
+export const INDICATORS_PATH = '/iocs/entities/indicators/v1';
+
+export interface IndicatorWrite {
+	indicator: IDataObject;
+	request: { comment: string; retrodetects: boolean; ignoreWarnings: boolean };
+}
+
+const keyOf = (record: IDataObject) => `${String(record.type)}:${String(record.value)}`;
+
+export function requestQuery(request: IndicatorWrite['request']): IDataObject {
+	return {
+		...(request.retrodetects ? { retrodetects: true } : {}),
+		...(request.ignoreWarnings ? { ignore_warnings: true } : {}),
+	};
+}
+
+export function indicatorError(node: INode, message: string, traceId: string | undefined): Error {
+	const error = new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description: traceId ? `CrowdStrike trace id: ${traceId}` : undefined,
+		httpCode: '400',
+	});
+	error.context.traceId = traceId;
+	return error;
+}
+
+/**
+ * Creates a batch of indicators. After a failure whose outcome is unknown (a server error or a
+ * dropped connection after sending), the indicators that now exist are looked up and only the
+ * missing ones are sent again: a retry never creates an indicator twice.
+ */
+export async function createIndicators(
+	client: FalconClient,
+	node: INode,
+	batch: Array<ParsedItem<IndicatorWrite>>,
+): Promise<Map<number, ItemOutcome>> {
+	const outcomes = new Map<number, ItemOutcome>();
+	const { request } = batch[0].input;
+	let pending = batch;
+	for (let attempt = 0; pending.length > 0; attempt++) {
+		const answer = await client.write({
+			method: 'POST',
+			path: INDICATORS_PATH,
+			qs: requestQuery(request),
+			body: { ...(request.comment ? { comment: request.comment } : {}), indicators: pending.map((item) => item.input.indicator) },
+			acceptStatus: [400],
+		});
+		if ('envelope' in answer) {
+			mapCreated(node, answer.envelope, pending, outcomes);
+			return outcomes;
+		}
+		if (attempt >= client.policy.maxRetries) throw answer.unconfirmed;
+		await sleep(backoffMs(attempt, client.policy.retryBaseMs, 30_000));
+		const existing = await findExisting(client, pending.map((item) => item.input.indicator));
+		pending = pending.filter((item) => {
+			const record = existing.get(keyOf(item.input.indicator));
+			if (record) outcomes.set(item.index, [{ json: record }]);
+			return !record;
+		});
+	}
+	return outcomes;
+}
+
+/** Matches CrowdStrike's per-indicator answers to the items they came from. */
+function mapCreated(
+	node: INode,
+	answer: FalconEnvelope,
+	batch: Array<ParsedItem<IndicatorWrite>>,
+	outcomes: Map<number, ItemOutcome>,
+) {
+	const traceId = answer.meta.trace_id;
+	const waiting = new Map<string, number[]>();
+	for (const item of batch) {
+		const key = keyOf(item.input.indicator);
+		waiting.set(key, [...(waiting.get(key) ?? []), item.index]);
+	}
+	for (const resource of answer.resources ?? []) {
+		const index = waiting.get(keyOf(resource))?.shift();
+		if (index === undefined) continue;
+		outcomes.set(
+			index,
+			resource.id && !resource.message
+				? [{ json: resource }]
+				: indicatorError(node, String(resource.message ?? 'CrowdStrike did not create this indicator'), traceId),
+		);
+	}
+	const errors = answer.errors ?? [];
+	for (const [key, indexes] of waiting) {
+		const value = key.slice(key.indexOf(':') + 1);
+		const related = errors.filter((entry) => String(entry.message ?? '').includes(value));
+		const messages = (related.length > 0 ? related : errors).map((entry) => entry.message).filter(Boolean);
+		for (const index of indexes) {
+			outcomes.set(
+				index,
+				indicatorError(node, messages.length > 0 ? messages.join('; ') : 'CrowdStrike did not create this indicator', traceId),
+			);
+		}
+	}
+}
+
+/** Existing indicators with these types and values, by "type:value". */
+export async function findExisting(client: FalconClient, indicators: IDataObject[]): Promise<Map<string, IDataObject>> {
+	const found = new Map<string, IDataObject>();
+	const byType = new Map<string, string[]>();
+	for (const { type, value } of indicators) byType.set(String(type), [...(byType.get(String(type)) ?? []), String(value)]);
+	for (const [type, values] of byType) {
+		for (const part of chunk([...new Set(values)], 50)) {
+			const answer = await client.request({
+				method: 'GET',
+				path: '/iocs/combined/indicator/v1',
+				qs: { filter: `type:${fqlQuote(type)}+value:[${part.map(fqlQuote).join(',')}]`, limit: 100 },
+			});
+			for (const record of answer.resources ?? []) found.set(keyOf(record), record);
+		}
+	}
+	return found;
+}

@@ -1,0 +1,19 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import type { ZodType } from 'zod';
+
+import { invalidField, validateField } from '../../common/validation';
+import { listOf } from './schemas';
+
+/** An IDs field (text or array) read, each ID validated, duplicates dropped. */
+export function readIds(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	schema: ZodType<string>,
+	fieldName: string,
+	parameter = 'ids',
+): string[] {
+	const node = ctx.getNode();
+	const ids = listOf(ctx.getNodeParameter(parameter, itemIndex)).map((id) => validateField(node, schema, id, itemIndex, fieldName));
+	if (ids.length === 0) invalidField(node, itemIndex, fieldName, 'give at least one ID');
+	return [...new Set(ids)];
+}

@@ -1,0 +1,153 @@
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { results, runBatched, runPerItem } from '../../common/items';
+import type { OperationExecute } from '../../common/router';
+import { validateField } from '../../common/validation';
+import { collectByOffset, falconClient } from '../transport';
+import { idsProperty, iocTypeOptions, returnAllOrLimit } from './descriptions';
+import { lookUpIds } from './id-batches';
+import { readIds } from './ids-input';
+import { readIoc } from './ioc-input';
+import { deviceIdSchema } from './schemas';
+
+/**
+ * Where an indicator was seen: device counts, devices, processes. IOC Management and the legacy
+ * IOCs API serve the same answers on different paths, so both nodes build these operations here.
+ */
+export interface Operation {
+	description: INodeProperties[];
+	execute: OperationExecute;
+}
+
+/** Devices and processes are listed 100 at a time. */
+const PAGE_SIZE = 100;
+
+export function iocProperties(displayOptions: IDisplayOptions): INodeProperties[] {
+	return [
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			options: iocTypeOptions,
+			default: 'sha256',
+			required: true,
+			displayOptions,
+		},
+		{
+			displayName: 'Value',
+			name: 'value',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The hash, domain or IP address',
+			displayOptions,
+		},
+	];
+}
+
+function wanted(ctx: IExecuteFunctions, index: number) {
+	const returnAll = ctx.getNodeParameter('returnAll', index) as boolean;
+	return { returnAll, limit: returnAll ? 0 : (ctx.getNodeParameter('limit', index) as number) };
+}
+
+export function deviceCountOperation(path: string, displayOptions: IDisplayOptions): Operation {
+	return {
+		description: iocProperties(displayOptions),
+		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+			const client = falconClient(this);
+			return await runPerItem(this, items, {
+				concurrency: client.policy.concurrency,
+				parse: (index) => readIoc(this, index),
+				run: async (ioc) => {
+					// CrowdStrike answers 404 when no host has seen the indicator.
+					const answer = await client.request({ method: 'GET', path, qs: { ...ioc }, acceptStatus: [404] });
+					const count = (answer.resources ?? [])[0] ?? {};
+					return { json: { ...ioc, device_count: Number(count.device_count ?? 0), limit_exceeded: count.limit_exceeded === true } };
+				},
+			});
+		},
+	};
+}
+
+export function devicesRanOnOperation(path: string, displayOptions: IDisplayOptions): Operation {
+	return {
+		description: [...iocProperties(displayOptions), ...returnAllOrLimit(displayOptions)],
+		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+			const client = falconClient(this);
+			return await runPerItem(this, items, {
+				concurrency: client.policy.concurrency,
+				parse: (index) => ({ ioc: readIoc(this, index), wanted: wanted(this, index) }),
+				run: async ({ ioc, wanted }) => {
+					const { resources } = await collectByOffset<string>(client, { method: 'GET', path, qs: { ...ioc }, acceptStatus: [404] }, wanted, PAGE_SIZE);
+					return results(resources.map((deviceId) => ({ device_id: deviceId, ...ioc })));
+				},
+			});
+		},
+	};
+}
+
+export function processesRanOnOperation(path: string, displayOptions: IDisplayOptions): Operation {
+	return {
+		description: [
+			...iocProperties(displayOptions),
+			{
+				displayName: 'Device ID',
+				name: 'deviceId',
+				type: 'string',
+				default: '',
+				required: true,
+				description: 'The host (agent ID, 32 hexadecimal characters) the processes ran on',
+				displayOptions,
+			},
+			...returnAllOrLimit(displayOptions),
+		],
+		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+			const client = falconClient(this);
+			const node = this.getNode();
+			return await runPerItem(this, items, {
+				concurrency: client.policy.concurrency,
+				parse: (index) => ({
+					ioc: readIoc(this, index),
+					deviceId: validateField(node, deviceIdSchema, this.getNodeParameter('deviceId', index), index, 'Device ID').toLowerCase(),
+					wanted: wanted(this, index),
+				}),
+				run: async ({ ioc, deviceId, wanted }) => {
+					const qs: IDataObject = { ...ioc, device_id: deviceId };
+					const { resources } = await collectByOffset<string>(client, { method: 'GET', path, qs, acceptStatus: [404] }, wanted, PAGE_SIZE);
+					return results(resources.map((processId) => ({ process_id: processId, device_id: deviceId, ...ioc })));
+				},
+			});
+		},
+	};
+}
+
+const processIdSchema = z
+	.string()
+	.trim()
+	.regex(/^[\w:.-]{1,200}$/, 'a process ID looks like pid:<device id>:<number>');
+
+export function processDetailsOperation(displayOptions: IDisplayOptions): Operation {
+	return {
+		description: [idsProperty(displayOptions, 'Process')],
+		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
+			const client = falconClient(this);
+			const node = this.getNode();
+			return await runBatched(this, items, {
+				parse: (index) => ({ ids: readIds(this, index, processIdSchema, 'Process IDs') }),
+				batchSize: 100,
+				concurrency: client.policy.concurrency,
+				run: async (batch) =>
+					await lookUpIds(
+						node,
+						batch,
+						100,
+						async (ids) =>
+							await client.request({ method: 'GET', path: '/processes/entities/processes/v1', qs: { ids }, acceptStatus: [404] }),
+						'Process',
+						(record) => String(record.process_id ?? record.id),
+					),
+			});
+		},
+	};
+}

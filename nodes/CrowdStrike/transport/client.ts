@@ -1,0 +1,186 @@
+import {
+	sleep,
+	type NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import { backoffMs, retryAfterMs } from '../../common/retry-timing';
+import { falconApiError, headerValue, type FailureDetails } from './errors';
+import { DEFAULT_POLICY, type RequestPolicy } from './policy';
+import type { FalconEnvelope, FalconRawResponse, FalconRequest } from './types';
+
+export const FALCON_CREDENTIAL = 'crowdStrikeFalconApi';
+
+export type FalconContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+type Failure =
+	| { kind: 'rateLimited'; details: FailureDetails }
+	| { kind: 'transient'; details: FailureDetails }
+	| { kind: 'rejected'; details: FailureDetails }
+	| { kind: 'fatal'; error: Error };
+
+const TRANSIENT_STATUS = new Set([500, 502, 503, 504, 408]);
+const MAX_TRANSIENT_WAIT_MS = 30_000;
+
+interface AxiosLike {
+	isAxiosError?: boolean;
+	code?: string;
+	message?: string;
+	response?: { status: number; headers: FailureDetails['headers']; data: unknown };
+}
+
+function classify(error: unknown): Failure {
+	const cause = ((error as { cause?: unknown }).cause ?? error) as AxiosLike;
+	if (!cause?.isAxiosError) return { kind: 'fatal', error: error as Error };
+	const response = cause.response;
+	if (!response) return { kind: 'transient', details: { reason: `connection failed (${cause.code ?? cause.message})` } };
+	const details: FailureDetails = { statusCode: response.status, headers: response.headers, body: response.data };
+	if (response.status === 429) return { kind: 'rateLimited', details };
+	if (TRANSIENT_STATUS.has(response.status)) return { kind: 'transient', details };
+	return { kind: 'rejected', details };
+}
+
+function envelopeOf<T>(response: FalconRawResponse): FalconEnvelope<T> {
+	const body = response.body as Partial<FalconEnvelope<T>>;
+	return { meta: body.meta ?? {}, resources: body.resources ?? [], errors: body.errors ?? null };
+}
+
+function isEnvelope(body: unknown): boolean {
+	return body !== null && typeof body === 'object' && !Buffer.isBuffer(body);
+}
+
+/**
+ * The one way a Falcon request is made. One client per node execution: it shares the rate-limit
+ * state among the requests of that execution, never across executions or workers.
+ */
+export class FalconClient {
+	private remaining = Number.POSITIVE_INFINITY;
+
+	private pausedUntil = 0;
+
+	constructor(
+		private readonly ctx: FalconContext,
+		readonly policy: RequestPolicy = DEFAULT_POLICY,
+	) {}
+
+	async request<T = IDataObject>(request: FalconRequest): Promise<FalconEnvelope<T>> {
+		return envelopeOf<T>(await this.send(request));
+	}
+
+	/** The full answer: status, headers and body (a Buffer for binary requests). */
+	async send(request: FalconRequest): Promise<FalconRawResponse> {
+		const outcome = await this.exchange(request);
+		if ('response' in outcome) return outcome.response;
+		throw outcome.error;
+	}
+
+	/**
+	 * A write that must not be repeated blindly. When the server fails or the connection drops after
+	 * the request went out, the answer is `unconfirmed`: the operation finds out what happened itself.
+	 */
+	async write<T = IDataObject>(request: FalconRequest): Promise<{ envelope: FalconEnvelope<T> } | { unconfirmed: NodeApiError }> {
+		const outcome = await this.exchange({ ...request, idempotent: false });
+		if ('response' in outcome) return { envelope: envelopeOf<T>(outcome.response) };
+		if (outcome.unconfirmed) return { unconfirmed: outcome.error };
+		throw outcome.error;
+	}
+
+	private async exchange(
+		request: FalconRequest,
+	): Promise<{ response: FalconRawResponse } | { error: NodeApiError; unconfirmed: boolean }> {
+		const idempotent = request.idempotent ?? request.method === 'GET';
+		for (let attempt = 0; ; attempt++) {
+			await this.pace();
+			const failure = await this.attempt(request);
+			if ('response' in failure) return failure;
+			if (failure.kind === 'fatal') throw failure.error;
+			const waitMs = this.retryWait(failure, attempt, idempotent);
+			if (waitMs === undefined) {
+				return { error: this.finalError(request, failure, attempt, idempotent), unconfirmed: failure.kind === 'transient' && !idempotent };
+			}
+			if (failure.kind === 'rateLimited') this.pausedUntil = Math.max(this.pausedUntil, Date.now() + waitMs);
+			else await sleep(waitMs);
+		}
+	}
+
+	private async attempt(request: FalconRequest): Promise<{ response: FalconRawResponse } | Failure> {
+		const options: IHttpRequestOptions = {
+			method: request.method,
+			url: request.path,
+			qs: request.qs,
+			body: request.body as IHttpRequestOptions['body'],
+			headers: request.headers as IHttpRequestOptions['headers'],
+			arrayFormat: 'repeat',
+			returnFullResponse: true,
+			timeout: this.policy.timeoutMs,
+			...(request.binary ? { encoding: 'arraybuffer', json: false } : { json: true }),
+		};
+		try {
+			const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+				this.ctx,
+				FALCON_CREDENTIAL,
+				options,
+			)) as FalconRawResponse;
+			this.observe(response.headers);
+			if (request.binary) return { response: { ...response, body: Buffer.from(response.body as ArrayBuffer) } };
+			if (isEnvelope(response.body)) return { response };
+			return {
+				kind: 'transient',
+				details: { statusCode: response.statusCode, headers: response.headers, reason: 'the API answered with malformed JSON' },
+			};
+		} catch (error) {
+			const failure = classify(error);
+			if (failure.kind === 'fatal') return failure;
+			this.observe(failure.details.headers);
+			const { statusCode, headers, body } = failure.details;
+			if (statusCode && request.acceptStatus?.includes(statusCode) && isEnvelope(body)) {
+				return { response: { statusCode, headers: headers ?? {}, body } };
+			}
+			return failure;
+		}
+	}
+
+	private retryWait(failure: Failure, attempt: number, idempotent: boolean): number | undefined {
+		if (attempt >= this.policy.maxRetries || failure.kind === 'fatal' || failure.kind === 'rejected') return undefined;
+		if (failure.kind === 'rateLimited') {
+			const told = retryAfterMs(headerValue(failure.details.headers, 'x-ratelimit-retryafter'));
+			const waitMs = (told ?? backoffMs(attempt, 1000, 60_000)) + Math.round(Math.random() * 100);
+			return waitMs <= this.policy.maxWaitMs ? waitMs : undefined;
+		}
+		if (!idempotent) return undefined;
+		return backoffMs(attempt, this.policy.retryBaseMs, Math.min(this.policy.maxWaitMs, MAX_TRANSIENT_WAIT_MS));
+	}
+
+	private finalError(request: FalconRequest, failure: Exclude<Failure, { kind: 'fatal' }>, attempt: number, idempotent: boolean) {
+		const node = this.ctx.getNode();
+		if (failure.kind === 'rateLimited') {
+			const prefix = attempt >= this.policy.maxRetries
+				? `Still rate limited after ${attempt} retries: `
+				: `Rate limited for longer than the Max Wait of ${this.policy.maxWaitMs / 1000} s: `;
+			return falconApiError(node, request, failure.details, prefix);
+		}
+		if (failure.kind === 'transient' && !idempotent) {
+			return falconApiError(node, request, failure.details, 'The API did not confirm this write, it may or may not have been applied: ');
+		}
+		const prefix = failure.kind === 'transient' && attempt > 0 ? `Failed after ${attempt} retries: ` : '';
+		return falconApiError(node, request, failure.details, prefix);
+	}
+
+	private observe(headers: FailureDetails['headers']) {
+		const remaining = Number(headerValue(headers, 'x-ratelimit-remaining'));
+		if (Number.isFinite(remaining)) this.remaining = remaining;
+	}
+
+	/** Waits out a 429 window any request of this execution was given, and slows down near the limit. */
+	private async pace() {
+		for (let wait = this.pausedUntil - Date.now(); wait > 0; wait = this.pausedUntil - Date.now()) {
+			await sleep(wait);
+		}
+		if (this.remaining <= 5) await sleep(500);
+		else if (this.remaining <= 10) await sleep(200);
+	}
+}

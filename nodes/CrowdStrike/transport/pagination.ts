@@ -1,0 +1,71 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { FalconClient } from './client';
+import type { FalconEnvelope, FalconMeta, FalconRequest } from './types';
+
+/** How many results a Get Many wants: all of them, or at most `limit`. */
+export interface Wanted {
+	returnAll: boolean;
+	limit: number;
+}
+
+export interface Collected<T> {
+	resources: T[];
+	/** The meta of the last page (quota, total). */
+	meta: FalconMeta;
+	requests: number;
+}
+
+function pageLimit(wanted: Wanted, collected: number, pageSize: number): number {
+	return wanted.returnAll ? pageSize : Math.min(pageSize, wanted.limit - collected);
+}
+
+function done<T>(wanted: Wanted, resources: T[], page: FalconEnvelope<T>, size: number): boolean {
+	const got = page.resources?.length ?? 0;
+	const total = page.meta.pagination?.total;
+	if (got === 0 || got < size) return true;
+	if (!wanted.returnAll && resources.length >= wanted.limit) return true;
+	return total !== undefined && resources.length >= total;
+}
+
+/**
+ * Pages through a query with the `after` cursor (IOC Management), which goes past the 10,000
+ * results that offset paging allows.
+ */
+export async function collectByCursor<T = IDataObject>(
+	client: FalconClient,
+	request: FalconRequest,
+	wanted: Wanted,
+	pageSize: number,
+): Promise<Collected<T>> {
+	const resources: T[] = [];
+	let after: string | undefined;
+	let requests = 0;
+	for (;;) {
+		const size = pageLimit(wanted, resources.length, pageSize);
+		const page = await client.request<T>({ ...request, qs: { ...request.qs, limit: size, ...(after ? { after } : {}) } });
+		requests++;
+		resources.push(...(page.resources ?? []));
+		after = page.meta.pagination?.after || undefined;
+		if (done(wanted, resources, page, size) || after === undefined) return { resources, meta: page.meta, requests };
+	}
+}
+
+/** Pages through a query by offset (Quick Scan, Quarantine, reference data, devices and processes). */
+export async function collectByOffset<T = IDataObject>(
+	client: FalconClient,
+	request: FalconRequest,
+	wanted: Wanted,
+	pageSize: number,
+): Promise<Collected<T>> {
+	const resources: T[] = [];
+	const start = Number(request.qs?.offset ?? 0);
+	let requests = 0;
+	for (;;) {
+		const size = pageLimit(wanted, resources.length, pageSize);
+		const page = await client.request<T>({ ...request, qs: { ...request.qs, limit: size, offset: start + resources.length } });
+		requests++;
+		resources.push(...(page.resources ?? []));
+		if (done(wanted, resources, page, size)) return { resources, meta: page.meta, requests };
+	}
+}

@@ -1,0 +1,77 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+/** How the transport paces, retries and parallelises: the node's Request Options. */
+export interface RequestPolicy {
+	concurrency: number;
+	maxRetries: number;
+	maxWaitMs: number;
+	timeoutMs: number;
+	retryBaseMs: number;
+}
+
+export const DEFAULT_POLICY: RequestPolicy = {
+	concurrency: 5,
+	maxRetries: 5,
+	maxWaitMs: 120_000,
+	timeoutMs: 30_000,
+	retryBaseMs: 500,
+};
+
+export function requestPolicy(options: IDataObject | undefined): RequestPolicy {
+	const pick = (name: string, fallback: number, min: number, max: number) => {
+		const value = Number(options?.[name] ?? fallback);
+		return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+	};
+	return {
+		concurrency: pick('concurrency', DEFAULT_POLICY.concurrency, 1, 50),
+		maxRetries: pick('maxRetries', DEFAULT_POLICY.maxRetries, 0, 20),
+		maxWaitMs: pick('maxWaitSeconds', DEFAULT_POLICY.maxWaitMs / 1000, 1, 3600) * 1000,
+		timeoutMs: pick('timeout', DEFAULT_POLICY.timeoutMs, 1000, 600_000),
+		retryBaseMs: pick('retryBaseMs', DEFAULT_POLICY.retryBaseMs, 10, 60_000),
+	};
+}
+
+/** The Request Options collection every Falcon node shows below its operation's fields. */
+export const requestOptionsProperty: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 50 },
+			default: 5,
+			description:
+				'How many requests may be in flight at once when items are handled one by one or in batches. The API rate limit is respected whatever the value.',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 20 },
+			default: 5,
+			description:
+				'How often a request is retried after a rate limit (429), a server error or a dropped connection. Writes are never retried in a way that could create duplicates.',
+		},
+		{
+			displayName: 'Max Wait (Seconds)',
+			name: 'maxWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 3600 },
+			default: 120,
+			description: 'The longest the node waits for the rate limit to free up before it gives up with an error',
+		},
+		{
+			displayName: 'Timeout (Ms)',
+			name: 'timeout',
+			type: 'number',
+			typeOptions: { minValue: 1000 },
+			default: 30000,
+			description: 'How long one request may take before it counts as failed',
+		},
+	],
+};

@@ -1,0 +1,17 @@
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+
+export type OperationExecute = (this: IExecuteFunctions, items: INodeExecutionData[]) => Promise<INodeExecutionData[]>;
+
+/** Each resource's module: its operations by name (and its description, which the router ignores). */
+export type NodeOperations = Record<string, object>;
+
+/** Resource and Operation are the same for every item: the chosen operation gets all items at once. */
+export async function route(this: IExecuteFunctions, operations: NodeOperations): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const chosen = (operations[resource] as Record<string, { execute?: OperationExecute }> | undefined)?.[operation];
+	if (chosen?.execute === undefined) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported for "${resource}"`);
+	}
+	return [await chosen.execute.call(this, this.getInputData())];
+}

@@ -1,0 +1,35 @@
+import { NodeOperationError, type INode } from 'n8n-workflow';
+import type { ZodType } from 'zod';
+
+/** A field's value checked against its schema; a failure names the item and the field as the user sees them. */
+export function validateField<T>(
+	node: INode,
+	schema: ZodType<T>,
+	value: unknown,
+	itemIndex: number,
+	fieldName: string,
+): T {
+	const result = schema.safeParse(value);
+	if (result.success) return result.data;
+	const issue = result.error.issues[0];
+	const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
+	return invalidField(node, itemIndex, fieldName, `${issue.message}${where}`);
+}
+
+export function invalidField(node: INode, itemIndex: number, fieldName: string, problem: string): never {
+	throw new NodeOperationError(node, `Invalid "${fieldName}" in item ${itemIndex}: ${problem}`, {
+		itemIndex,
+		description: `Item ${itemIndex}, field "${fieldName}": ${problem}. Nothing was sent to the API.`,
+	});
+}
+
+/** A JSON parameter (object or array) parsed, or a clear error naming the field. */
+export function parseJsonField(node: INode, value: unknown, itemIndex: number, fieldName: string): unknown {
+	if (typeof value !== 'string') return value;
+	if (value.trim() === '') return undefined;
+	try {
+		return JSON.parse(value);
+	} catch (error) {
+		return invalidField(node, itemIndex, fieldName, `not valid JSON (${(error as Error).message})`);
+	}
+}
