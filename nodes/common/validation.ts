@@ -1,10 +1,10 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
-import type { ZodType } from 'zod';
+import type { ZodType, ZodTypeDef } from 'zod';
 
 /** A field's value checked against its schema; a failure names the item and the field as the user sees them. */
 export function validateField<T>(
 	node: INode,
-	schema: ZodType<T>,
+	schema: ZodType<T, ZodTypeDef, unknown>,
 	value: unknown,
 	itemIndex: number,
 	fieldName: string,

@@ -130,7 +130,7 @@ const FIELD_NAMES: Record<string, string> = {
  */
 export function indicatorFields(ctx: IExecuteFunctions, itemIndex: number, values: IDataObject): IDataObject {
 	const node = ctx.getNode();
-	const check = <T>(schema: z.ZodType<T>, key: string) =>
+	const check = <T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, key: string) =>
 		validateField(node, schema, values[key], itemIndex, FIELD_NAMES[key] ?? key);
 	const fields: IDataObject = {};
 	const has = (key: string) => values[key] !== undefined && values[key] !== '' && values[key] !== null;

@@ -1,0 +1,59 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { requestOptionsProperty } from '../transport';
+import * as device from './actions/device';
+import * as ioc from './actions/ioc';
+import * as process from './actions/process';
+import { router } from './actions/router';
+
+export class CrowdStrikeFalconIocs implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CrowdStrike Falcon IOCs (Legacy)',
+		name: 'crowdStrikeFalconIocs',
+		icon: { light: 'file:../../../icons/crowdstrike.svg', dark: 'file:../../../icons/crowdstrike.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Workflows built on the legacy custom-IOC API (IOCs service collection), kept working on IOC Management',
+		defaults: { name: 'CrowdStrike Falcon IOCs (Legacy)' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'crowdStrikeFalconApi', required: true }],
+		properties: [
+			{
+				displayName:
+					'CrowdStrike retired the legacy custom-IOC endpoints. Get, Create, Update, Delete and Get Many run through IOC Management with the legacy parameters and answer with the legacy field names (policy detect/none, share_level, expiration_days). Device and Process operations call their legacy endpoints, which still answer. New workflows should use the CrowdStrike Falcon IOC node.',
+				name: 'legacyNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Device', value: 'device' },
+					{ name: 'IOC', value: 'ioc' },
+					{ name: 'Process', value: 'process' },
+				],
+				default: 'ioc',
+			},
+			...device.description,
+			...ioc.description,
+			...process.description,
+			requestOptionsProperty,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

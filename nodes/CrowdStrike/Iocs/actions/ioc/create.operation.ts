@@ -1,0 +1,55 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { runBatched, shapeOutcomes } from '../../../../common/items';
+import { platformOptions, severityOptions } from '../../../shared/descriptions';
+import { iocProperties } from '../../../shared/observed';
+import { readIoc } from '../../../shared/ioc-input';
+import { falconClient } from '../../../transport';
+import { indicatorFields } from '../../../Ioc/actions/indicator/fields';
+import { createIndicators, type IndicatorWrite } from '../../../Ioc/actions/indicator/write-indicators';
+import { legacyFieldProperties, toIndicatorFields, toLegacy } from './legacy';
+
+const show = { resource: ['ioc'], operation: ['create'] };
+
+export const description: INodeProperties[] = [
+	...iocProperties({ show }),
+	...legacyFieldProperties({ show }, true),
+	{
+		displayName: 'IOC Management Settings',
+		name: 'managementSettings',
+		type: 'collection',
+		placeholder: 'Add Setting',
+		default: {},
+		description: 'IOC Management needs these where the legacy API had none',
+		displayOptions: { show },
+		options: [
+			{ displayName: 'Platforms', name: 'platforms', type: 'multiOptions', options: platformOptions, default: ['windows', 'mac', 'linux'] },
+			{ displayName: 'Severity', name: 'severity', type: 'options', options: severityOptions, default: 'medium' },
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const client = falconClient(this);
+	const node = this.getNode();
+	return await runBatched(this, items, {
+		parse: (index): IndicatorWrite => {
+			const ioc = readIoc(this, index);
+			const legacy = { ...(this.getNodeParameter('additionalFields', index, {}) as IDataObject), policy: this.getNodeParameter('policy', index) };
+			const settings = this.getNodeParameter('managementSettings', index, {}) as IDataObject;
+			const fields = toIndicatorFields(this, index, ioc, legacy);
+			const management = indicatorFields(this, index, {
+				platforms: settings.platforms ?? ['windows', 'mac', 'linux'],
+				severity: settings.severity ?? 'medium',
+				appliedGlobally: true,
+			});
+			return {
+				indicator: { ...ioc, ...management, ...fields },
+				request: { comment: '', retrodetects: false, ignoreWarnings: false },
+			};
+		},
+		batchSize: 100,
+		concurrency: client.policy.concurrency,
+		run: async (batch) => shapeOutcomes(await createIndicators(client, node, batch), batch, (json) => toLegacy(json)),
+	});
+}

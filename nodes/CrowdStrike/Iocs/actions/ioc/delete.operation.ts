@@ -1,0 +1,28 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { runPerItem } from '../../../../common/items';
+import { notFoundError } from '../../../shared/entity-errors';
+import { readIoc } from '../../../shared/ioc-input';
+import { iocProperties } from '../../../shared/observed';
+import { falconClient } from '../../../transport';
+import { INDICATORS_PATH } from '../../../Ioc/actions/indicator/write-indicators';
+import { findIndicator } from './legacy';
+
+const show = { resource: ['ioc'], operation: ['delete'] };
+
+export const description: INodeProperties[] = [...iocProperties({ show })];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const client = falconClient(this);
+	const node = this.getNode();
+	return await runPerItem(this, items, {
+		concurrency: client.policy.concurrency,
+		parse: (index) => readIoc(this, index),
+		run: async (ioc) => {
+			const record = await findIndicator(client, ioc);
+			if (!record) throw notFoundError(node, 'IOC', [`${ioc.type}:${ioc.value}`], [], undefined);
+			await client.request({ method: 'DELETE', path: INDICATORS_PATH, qs: { ids: [record.id] }, idempotent: true });
+			return { json: { type: ioc.type, value: ioc.value, deleted: true } };
+		},
+	});
+}
