@@ -75,6 +75,12 @@ export class CrowdStrikeFalconApi implements ICredentialType {
 			default: '',
 		},
 		{
+			displayName: 'Expires At',
+			name: 'expiresAt',
+			type: 'hidden',
+			default: '',
+		},
+		{
 			displayName: 'Issued For',
 			name: 'issuedFor',
 			type: 'hidden',
@@ -148,7 +154,13 @@ export class CrowdStrikeFalconApi implements ICredentialType {
 			}
 			const region = header(response, 'x-cs-region')?.toLowerCase();
 			if (credential.cloud === 'autodiscover' && isFalconCloud(region)) baseUrl = FALCON_CLOUDS[region];
-			return { sessionToken: token, resolvedBaseUrl: baseUrl, issuedFor: issuedFor(credential) };
+			const lifetimeSeconds = Number(body?.expires_in) > 0 ? Number(body?.expires_in) : 1799;
+			return {
+				sessionToken: token,
+				expiresAt: new Date(Date.now() + lifetimeSeconds * 1000).toISOString(),
+				resolvedBaseUrl: baseUrl,
+				issuedFor: issuedFor(credential),
+			};
 		}
 		throw new Error(`CrowdStrike redirected the token call more than ${MAX_TOKEN_REDIRECTS} times`);
 	}

@@ -10,6 +10,7 @@ export interface FalconCredentialData {
 	clientSecret: string;
 	memberCid?: string;
 	sessionToken?: string;
+	expiresAt?: string;
 	resolvedBaseUrl?: string;
 	issuedFor?: string;
 }

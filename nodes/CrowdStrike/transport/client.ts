@@ -11,6 +11,7 @@ import {
 import { backoffMs, retryAfterMs } from '../../common/retry-timing';
 import { falconApiError, headerValue, type FailureDetails } from './errors';
 import { DEFAULT_POLICY, type RequestPolicy } from './policy';
+import { SessionGate } from './session-gate';
 import type { FalconEnvelope, FalconRawResponse, FalconRequest } from './types';
 
 export const FALCON_CREDENTIAL = 'crowdStrikeFalconApi';
@@ -26,22 +27,26 @@ type Failure =
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504, 408]);
 const MAX_TRANSIENT_WAIT_MS = 30_000;
 
-interface AxiosLike {
-	isAxiosError?: boolean;
-	code?: string;
-	message?: string;
-	response?: { status: number; headers: FailureDetails['headers']; data: unknown };
+/** What n8n's request helper reports for a connection that failed or timed out. */
+const NETWORK_FAILURE = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|ECONNABORTED|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|socket hang up|timeout of \d+ms|aborted|connection (was )?closed/i;
+
+function failureOfStatus(details: FailureDetails): Failure {
+	if (details.statusCode === 429) return { kind: 'rateLimited', details };
+	if (TRANSIENT_STATUS.has(details.statusCode ?? 0)) return { kind: 'transient', details };
+	return { kind: 'rejected', details };
 }
 
-function classify(error: unknown): Failure {
-	const cause = ((error as { cause?: unknown }).cause ?? error) as AxiosLike;
-	if (!cause?.isAxiosError) return { kind: 'fatal', error: error as Error };
-	const response = cause.response;
-	if (!response) return { kind: 'transient', details: { reason: `connection failed (${cause.code ?? cause.message})` } };
-	const details: FailureDetails = { statusCode: response.status, headers: response.headers, body: response.data };
-	if (response.status === 429) return { kind: 'rateLimited', details };
-	if (TRANSIENT_STATUS.has(response.status)) return { kind: 'transient', details };
-	return { kind: 'rejected', details };
+/**
+ * A thrown error: a 401 that survived n8n's token renewal (the only status that throws, see
+ * `attempt`), a connection failure, or something else, such as a refused token, that no retry fixes.
+ */
+function failureOfThrown(error: unknown): Failure {
+	const thrown = error as Error & { httpCode?: string | null; context?: IDataObject; messages?: string[] };
+	const statusCode = Number(thrown.httpCode);
+	if (statusCode > 0) return failureOfStatus({ statusCode, body: thrown.context?.data });
+	const said = [thrown.message, ...(thrown.messages ?? [])].join(' ');
+	if (NETWORK_FAILURE.test(said)) return { kind: 'transient', details: { reason: `connection failed (${thrown.message})` } };
+	return { kind: 'fatal', error: thrown };
 }
 
 function envelopeOf<T>(response: FalconRawResponse): FalconEnvelope<T> {
@@ -62,10 +67,14 @@ export class FalconClient {
 
 	private pausedUntil = 0;
 
+	private readonly session: SessionGate;
+
 	constructor(
 		private readonly ctx: FalconContext,
 		readonly policy: RequestPolicy = DEFAULT_POLICY,
-	) {}
+	) {
+		this.session = new SessionGate(async () => await ctx.getCredentials(FALCON_CREDENTIAL));
+	}
 
 	async request<T = IDataObject>(request: FalconRequest): Promise<FalconEnvelope<T>> {
 		return envelopeOf<T>(await this.send(request));
@@ -95,7 +104,7 @@ export class FalconClient {
 		const idempotent = request.idempotent ?? request.method === 'GET';
 		for (let attempt = 0; ; attempt++) {
 			await this.pace();
-			const failure = await this.attempt(request);
+			const failure = await this.session.run(async () => await this.attempt(request));
 			if ('response' in failure) return failure;
 			if (failure.kind === 'fatal') throw failure.error;
 			const waitMs = this.retryWait(failure, attempt, idempotent);
@@ -116,32 +125,27 @@ export class FalconClient {
 			headers: request.headers as IHttpRequestOptions['headers'],
 			arrayFormat: 'repeat',
 			returnFullResponse: true,
+			// Every answer comes back with its headers (rate-limit waits need them), except a 401,
+			// which must throw: that is what makes n8n renew the token and send the request again.
+			ignoreHttpStatusErrors: { ignore: true, except: [401] },
 			timeout: this.policy.timeoutMs,
 			...(request.binary ? { encoding: 'arraybuffer', json: false } : { json: true }),
 		};
+		let response: FalconRawResponse;
 		try {
-			const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
-				this.ctx,
-				FALCON_CREDENTIAL,
-				options,
-			)) as FalconRawResponse;
-			this.observe(response.headers);
-			if (request.binary) return { response: { ...response, body: Buffer.from(response.body as ArrayBuffer) } };
-			if (isEnvelope(response.body)) return { response };
-			return {
-				kind: 'transient',
-				details: { statusCode: response.statusCode, headers: response.headers, reason: 'the API answered with malformed JSON' },
-			};
+			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, FALCON_CREDENTIAL, options)) as FalconRawResponse;
 		} catch (error) {
-			const failure = classify(error);
-			if (failure.kind === 'fatal') return failure;
-			this.observe(failure.details.headers);
-			const { statusCode, headers, body } = failure.details;
-			if (statusCode && request.acceptStatus?.includes(statusCode) && isEnvelope(body)) {
-				return { response: { statusCode, headers: headers ?? {}, body } };
-			}
-			return failure;
+			return failureOfThrown(error);
 		}
+		this.observe(response.headers);
+		const { statusCode, headers, body } = response;
+		if (statusCode >= 400) {
+			if (request.acceptStatus?.includes(statusCode) && isEnvelope(body)) return { response };
+			return failureOfStatus({ statusCode, headers, body });
+		}
+		if (request.binary) return { response: { ...response, body: Buffer.from(body as ArrayBuffer) } };
+		if (isEnvelope(body)) return { response };
+		return { kind: 'transient', details: { statusCode, headers, reason: 'the API answered with malformed JSON' } };
 	}
 
 	private retryWait(failure: Failure, attempt: number, idempotent: boolean): number | undefined {

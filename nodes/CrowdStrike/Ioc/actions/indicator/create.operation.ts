@@ -7,7 +7,7 @@ import { readIoc } from '../../../shared/ioc-input';
 import { text } from '../../../shared/schemas';
 import { falconClient } from '../../../transport';
 import { actionProperty, indicatorFieldOptions, indicatorFields, platformsProperty, severityProperty } from './fields';
-import { createIndicators, type IndicatorWrite } from './write-indicators';
+import { createIndicators, upsertIndicators, type IndicatorWrite, type OnExisting } from './write-indicators';
 
 const show = { resource: ['indicator'], operation: ['create'] };
 
@@ -88,6 +88,18 @@ export const description: INodeProperties[] = [
 				description: 'An audit comment stored with the change',
 			},
 			{
+				displayName: 'If Indicator Exists',
+				name: 'onExisting',
+				type: 'options',
+				options: [
+					{ name: 'Fail the Item', value: 'error', description: "CrowdStrike's answer: a duplicate is an error" },
+					{ name: 'Return the Existing Indicator', value: 'skip', description: 'Leave it unchanged and output it' },
+					{ name: 'Update the Existing Indicator', value: 'update', description: "Apply this item's fields to it" },
+				],
+				default: 'error',
+				description: 'What to do when an indicator with the same type and value exists. Looking them up costs one more request per batch.',
+			},
+			{
 				displayName: 'Ignore Warnings',
 				name: 'ignoreWarnings',
 				type: 'boolean',
@@ -107,14 +119,18 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = falconClient(this);
-	const batchSize = Number((this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? 100);
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const batchSize = Number(options.batchSize ?? 100);
+	const onExisting = (options.onExisting ?? 'error') as OnExisting;
 	return await runBatched(this, items, {
 		parse: (index) => parseCreate(this, index),
 		groupBy: (input) => JSON.stringify(input.request),
 		batchSize,
 		concurrency: client.policy.concurrency,
 		run: async (batch: Array<ParsedItem<IndicatorWrite>>): Promise<Map<number, ItemOutcome>> =>
-			await createIndicators(client, this.getNode(), batch),
+			onExisting === 'error'
+				? await createIndicators(client, this.getNode(), batch)
+				: await upsertIndicators(client, this.getNode(), batch, onExisting),
 	});
 }
 

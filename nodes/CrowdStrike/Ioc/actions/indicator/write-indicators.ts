@@ -13,6 +13,9 @@ export interface IndicatorWrite {
 	request: { comment: string; retrodetects: boolean; ignoreWarnings: boolean };
 }
 
+/** What Create does with an indicator whose type and value already exist. */
+export type OnExisting = 'error' | 'skip' | 'update';
+
 const keyOf = (record: IDataObject) => `${String(record.type)}:${String(record.value)}`;
 
 export function requestQuery(request: IndicatorWrite['request']): IDataObject {
@@ -69,6 +72,51 @@ export async function createIndicators(
 	return outcomes;
 }
 
+/**
+ * Create, with existing indicators looked up first: `skip` answers them as they are, `update`
+ * applies the item's fields to them. New ones are created as usual.
+ */
+export async function upsertIndicators(
+	client: FalconClient,
+	node: INode,
+	batch: Array<ParsedItem<IndicatorWrite>>,
+	onExisting: Exclude<OnExisting, 'error'>,
+): Promise<Map<number, ItemOutcome>> {
+	const existing = await findExisting(client, batch.map((item) => item.input.indicator));
+	const known = batch.filter((item) => existing.has(keyOf(item.input.indicator)));
+	const fresh = batch.filter((item) => !existing.has(keyOf(item.input.indicator)));
+	const outcomes = fresh.length > 0 ? await createIndicators(client, node, fresh) : new Map<number, ItemOutcome>();
+	if (onExisting === 'skip') {
+		for (const item of known) outcomes.set(item.index, [{ json: existing.get(keyOf(item.input.indicator)) as IDataObject }]);
+		return outcomes;
+	}
+	if (known.length === 0) return outcomes;
+	const updates = known.map((item) => {
+		const fields: IDataObject = { ...item.input.indicator, id: (existing.get(keyOf(item.input.indicator)) as IDataObject).id };
+		delete fields.type;
+		delete fields.value;
+		return fields;
+	});
+	const { request } = batch[0].input;
+	const answer = await client.request({
+		method: 'PATCH',
+		path: INDICATORS_PATH,
+		qs: requestQuery(request),
+		body: { ...(request.comment ? { comment: request.comment } : {}), indicators: updates },
+		idempotent: true,
+		acceptStatus: [400],
+	});
+	const updated = new Map((answer.resources ?? []).filter((record) => !record.message).map((record) => [String(record.id), record]));
+	known.forEach((item, position) => {
+		const record = updated.get(String(updates[position].id));
+		outcomes.set(
+			item.index,
+			record ? [{ json: record }] : indicatorError(node, (answer.errors ?? []).map((e) => e.message).join('; ') || 'CrowdStrike did not update this indicator', answer.meta.trace_id),
+		);
+	});
+	return outcomes;
+}
+
 /** Matches CrowdStrike's per-indicator answers to the items they came from. */
 function mapCreated(
 	node: INode,
@@ -80,7 +128,9 @@ function mapCreated(
 	const waiting = new Map<string, number[]>();
 	for (const item of batch) {
 		const key = keyOf(item.input.indicator);
-		waiting.set(key, [...(waiting.get(key) ?? []), item.index]);
+		const indexes = waiting.get(key);
+		if (indexes) indexes.push(item.index);
+		else waiting.set(key, [item.index]);
 	}
 	for (const resource of answer.resources ?? []) {
 		const index = waiting.get(keyOf(resource))?.shift();
@@ -109,10 +159,14 @@ function mapCreated(
 /** Existing indicators with these types and values, by "type:value". */
 export async function findExisting(client: FalconClient, indicators: IDataObject[]): Promise<Map<string, IDataObject>> {
 	const found = new Map<string, IDataObject>();
-	const byType = new Map<string, string[]>();
-	for (const { type, value } of indicators) byType.set(String(type), [...(byType.get(String(type)) ?? []), String(value)]);
+	const byType = new Map<string, Set<string>>();
+	for (const { type, value } of indicators) {
+		const values = byType.get(String(type)) ?? new Set<string>();
+		values.add(String(value));
+		byType.set(String(type), values);
+	}
 	for (const [type, values] of byType) {
-		for (const part of chunk([...new Set(values)], 50)) {
+		for (const part of chunk([...values], 50)) {
 			const answer = await client.request({
 				method: 'GET',
 				path: '/iocs/combined/indicator/v1',

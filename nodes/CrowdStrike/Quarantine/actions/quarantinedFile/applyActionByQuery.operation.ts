@@ -1,0 +1,170 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+
+import { runPerItem } from '../../../../common/items';
+import { invalidField } from '../../../../common/validation';
+import { filterProperty } from '../../../shared/descriptions';
+import { falconClient, type FalconClient } from '../../../transport';
+import {
+	QUARANTINE_FQL_FIELDS,
+	QUERY_PATH,
+	actionCounts,
+	actionProperty,
+	commentProperty,
+	readAction,
+	readFilter,
+	readSearch,
+	searchProperty,
+	type QuarantineAction,
+} from './fields';
+
+const show = { resource: ['quarantinedFile'], operation: ['applyActionByQuery'] };
+
+/** How many files an action by query may touch unless the user says otherwise. */
+export const DEFAULT_MAX_FILES = 100;
+
+export const description: INodeProperties[] = [
+	actionProperty({ show }),
+	{ ...filterProperty({ show }, QUARANTINE_FQL_FIELDS), placeholder: "sha256:'275a02…'+state:'quarantined'" },
+	searchProperty({ show }),
+	commentProperty({ show }),
+	{
+		displayName: 'Preview Only',
+		name: 'preview',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to only count the files the action would affect, without changing anything',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Limit Files Affected',
+		name: 'limitAffected',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to refuse the action when it would affect more files than Max Files to Affect. The count is taken before anything is changed.',
+		displayOptions: { show: { ...show, preview: [false] } },
+	},
+	{
+		displayName: 'Max Files to Affect',
+		name: 'maxFiles',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: DEFAULT_MAX_FILES,
+		description: 'The most quarantined files this action may change; above it the node stops with an error and changes nothing',
+		displayOptions: { show: { ...show, preview: [false], limitAffected: [true] } },
+	},
+];
+
+interface QueryActionInput {
+	action: QuarantineAction;
+	comment: string;
+	filter: string;
+	q: string;
+	preview: boolean;
+	maxFiles: number | undefined;
+}
+
+interface AffectedCount {
+	/** How many files the action would change (an upper bound when `q` narrows the filter). */
+	count: number;
+	upperBound: boolean;
+	/** ActionUpdateCount's answer for the filter. */
+	counts?: Record<string, number>;
+	/** How many files filter and q match, whatever their state. */
+	matched?: number;
+}
+
+/**
+ * How many files the action would touch. ActionUpdateCount knows it exactly for a filter; it takes
+ * no `q`, so with a search the number of matching files caps it instead (any state counts, so it
+ * can only be too high, never too low).
+ */
+async function countAffected(client: FalconClient, input: QueryActionInput): Promise<AffectedCount> {
+	const counted: AffectedCount = { count: Number.POSITIVE_INFINITY, upperBound: input.q !== '' };
+	if (input.filter) {
+		counted.counts = await actionCounts(client, input.filter);
+		counted.count = counted.counts[input.action] ?? 0;
+	}
+	if (input.q) {
+		const answer = await client.request<string>({
+			method: 'GET',
+			path: QUERY_PATH,
+			qs: { ...(input.filter ? { filter: input.filter } : {}), q: input.q, limit: 1 },
+		});
+		counted.matched = Number(answer.meta.pagination?.total ?? answer.resources?.length ?? 0);
+		counted.count = Math.min(counted.count, counted.matched);
+	}
+	return counted;
+}
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const client = falconClient(this);
+	const node = this.getNode();
+	return await runPerItem(this, items, {
+		// Actions by query run one after the other, so each count sees what the previous one changed.
+		concurrency: 1,
+		parse: (index): QueryActionInput => {
+			const input = {
+				...readAction(this, index),
+				filter: readFilter(this, index),
+				q: readSearch(this, index),
+				preview: this.getNodeParameter('preview', index, false) as boolean,
+				maxFiles: undefined as number | undefined,
+			};
+			if (!input.filter && !input.q) {
+				invalidField(node, index, 'Filter', 'give a filter, a search, or both: the action applies to every quarantined file they match');
+			}
+			if (!input.preview && (this.getNodeParameter('limitAffected', index, true) as boolean)) {
+				const maxFiles = Number(this.getNodeParameter('maxFiles', index, DEFAULT_MAX_FILES));
+				if (!Number.isInteger(maxFiles) || maxFiles < 0) invalidField(node, index, 'Max Files to Affect', 'expected a whole number of at least 0');
+				input.maxFiles = maxFiles;
+			}
+			return input;
+		},
+		run: async (input, index) => {
+			const query: IDataObject = { ...(input.filter ? { filter: input.filter } : {}), ...(input.q ? { q: input.q } : {}) };
+			if (input.preview || input.maxFiles !== undefined) {
+				const affected = await countAffected(client, input);
+				if (input.preview) {
+					return {
+						json: {
+							preview: true,
+							action: input.action,
+							...query,
+							wouldAffect: affected.count,
+							countIsUpperBound: affected.upperBound,
+							...(affected.counts ? { counts: affected.counts } : {}),
+							...(affected.matched !== undefined ? { matched: affected.matched } : {}),
+						},
+					};
+				}
+				if (input.maxFiles !== undefined && affected.count > input.maxFiles) {
+					const count = `${affected.upperBound ? 'up to ' : ''}${affected.count}`;
+					throw new NodeOperationError(
+						node,
+						`The action "${input.action}" would affect ${count} quarantined files, more than Max Files to Affect (${input.maxFiles}). Nothing was changed.`,
+						{
+							itemIndex: index,
+							description: 'Preview the action first, narrow the Filter or Search, or raise Max Files to Affect (or turn off Limit Files Affected).',
+						},
+					);
+				}
+			}
+			const answer = await client.request<string | IDataObject>({
+				method: 'PATCH',
+				path: QUERY_PATH,
+				body: { action: input.action, ...(input.comment ? { comment: input.comment } : {}), ...query },
+				idempotent: true,
+			});
+			const ids = (answer.resources ?? []).map((resource) => (typeof resource === 'string' ? resource : String(resource.id)));
+			return {
+				json: {
+					action: input.action,
+					...query,
+					...(input.comment ? { comment: input.comment } : {}),
+					affected: Number(answer.meta.writes?.resources_affected ?? ids.length),
+					ids,
+				},
+			};
+		},
+	});
+}

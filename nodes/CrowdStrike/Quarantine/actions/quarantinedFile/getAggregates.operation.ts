@@ -1,0 +1,22 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { results, runPerItem } from '../../../../common/items';
+import { aggregateProperties } from '../../../shared/aggregate';
+import { falconClient } from '../../../transport';
+import { AGGREGATE_PATH, readAggregate } from './fields';
+
+const show = { resource: ['quarantinedFile'], operation: ['getAggregates'] };
+
+export const description: INodeProperties[] = [...aggregateProperties({ show }, 'state, hostname, username, sha256, date_created')];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const client = falconClient(this);
+	return await runPerItem(this, items, {
+		concurrency: client.policy.concurrency,
+		parse: (index) => readAggregate(this, index),
+		run: async (body) => {
+			const answer = await client.request({ method: 'POST', path: AGGREGATE_PATH, body, idempotent: true });
+			return results(answer.resources ?? []);
+		},
+	});
+}

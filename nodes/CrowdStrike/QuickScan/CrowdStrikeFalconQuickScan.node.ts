@@ -1,0 +1,52 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { requestOptionsProperty } from '../transport';
+import * as file from './actions/file';
+import { router } from './actions/router';
+import * as sample from './actions/sample';
+import * as scan from './actions/scan';
+
+export class CrowdStrikeFalconQuickScan implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'CrowdStrike Falcon Quick Scan',
+		name: 'crowdStrikeFalconQuickScan',
+		icon: { light: 'file:../../../icons/crowdstrike.svg', dark: 'file:../../../icons/crowdstrike.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Scan files with CrowdStrike Falcon Quick Scan and manage uploaded samples',
+		defaults: { name: 'CrowdStrike Falcon Quick Scan' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'crowdStrikeFalconApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'File', value: 'file', description: 'Scan a file in one step: upload, scan, wait for the verdict' },
+					{ name: 'Sample', value: 'sample', description: 'Files uploaded to Falcon for analysis' },
+					{ name: 'Scan', value: 'scan', description: 'Quick Scan volumes and their verdicts' },
+				],
+				default: 'file',
+			},
+			...file.description,
+			...sample.description,
+			...scan.description,
+			requestOptionsProperty,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

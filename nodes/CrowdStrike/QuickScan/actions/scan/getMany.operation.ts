@@ -1,0 +1,75 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { results, runPerItem } from '../../../../common/items';
+import { validateField } from '../../../../common/validation';
+import { filterProperty, returnAllOrLimit } from '../../../shared/descriptions';
+import { fqlSchema, text } from '../../../shared/schemas';
+import { collectByOffset, falconClient } from '../../../transport';
+import { SCAN_QUERY_PATH, getScans, quotaOf } from '../scans';
+
+const show = { resource: ['scan'], operation: ['getMany'] };
+
+/** The API's largest page for scan queries. */
+const PAGE_SIZE = 5000;
+
+export const description: INodeProperties[] = [
+	...returnAllOrLimit({ show }),
+	{
+		...filterProperty({ show }, 'status, created_timestamp, samples.sha256, samples.verdict, created_by'),
+		placeholder: "status:'done'+created_timestamp:>'2025-01-01'",
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'IDs Only',
+				name: 'idsOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only the scan IDs instead of the scans with their verdicts',
+			},
+			{
+				displayName: 'Sort',
+				name: 'sort',
+				type: 'string',
+				default: '',
+				placeholder: 'desc',
+				description: 'Asc or desc (by submission time), or a field and a direction such as created_timestamp|asc',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const client = falconClient(this);
+	const node = this.getNode();
+	return await runPerItem(this, items, {
+		concurrency: client.policy.concurrency,
+		parse: (index) => {
+			const options = this.getNodeParameter('options', index, {}) as IDataObject;
+			const returnAll = this.getNodeParameter('returnAll', index) as boolean;
+			return {
+				wanted: { returnAll, limit: returnAll ? 0 : (this.getNodeParameter('limit', index) as number) },
+				filter: validateField(node, fqlSchema, this.getNodeParameter('filter', index, ''), index, 'Filter'),
+				sort: validateField(node, text(200), options.sort ?? '', index, 'Sort').trim(),
+				idsOnly: options.idsOnly === true,
+			};
+		},
+		run: async (input) => {
+			const qs: IDataObject = { ...(input.filter ? { filter: input.filter } : {}), ...(input.sort ? { sort: input.sort } : {}) };
+			const { resources: ids, meta } = await collectByOffset<string>(client, { method: 'GET', path: SCAN_QUERY_PATH, qs }, input.wanted, PAGE_SIZE);
+			if (input.idsOnly) {
+				const quota = quotaOf(meta);
+				return results(ids.map((id) => ({ id, ...(quota ? { quota } : {}) })));
+			}
+			const { scans, quota } = await getScans(client, ids);
+			const byId = new Map(scans.map((scan) => [String(scan.id), scan]));
+			return results(ids.flatMap((id) => (byId.has(id) ? [{ ...byId.get(id), ...(quota ? { quota } : {}) }] : [])));
+		},
+	});
+}

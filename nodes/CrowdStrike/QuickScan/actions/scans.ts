@@ -1,0 +1,161 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	sleepWithAbort,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { chunk } from '../../../common/concurrency';
+import type { FalconClient, FalconEnvelope, FalconMeta } from '../../transport';
+
+export const SCANS_PATH = '/scanner/entities/scans/v1';
+export const SCAN_QUERY_PATH = '/scanner/queries/scans/v1';
+
+/** Scan IDs per GetScans request. */
+export const SCAN_IDS_PER_REQUEST = 100;
+
+export interface Polling {
+	intervalMs: number;
+	timeoutMs: number;
+	onTimeout: 'error' | 'output';
+}
+
+/** How a "wait for the verdict" operation polls: shown in its Options. */
+export function pollingOptions(): INodeProperties[] {
+	return [
+		{
+			displayName: 'On Timeout',
+			name: 'onTimeout',
+			type: 'options',
+			options: [
+				{ name: 'Fail With an Error', value: 'error', description: 'The error names the scan ID, to fetch the result later with Scan → Get' },
+				{ name: 'Output the Pending Scan', value: 'output', description: 'Output the scan ID and status with timedOut set, so a later node can fetch it' },
+			],
+			default: 'error',
+			description: 'What to do when the scan is not done within the timeout',
+		},
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollInterval',
+			type: 'number',
+			typeOptions: { minValue: 0.1, numberPrecision: 1 },
+			default: 5,
+			description: 'How long to wait between two status checks of the scan',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'pollTimeout',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 1 },
+			default: 120,
+			description: 'How long to wait for the scan to be done. Falcon usually needs less than a minute.',
+		},
+	];
+}
+
+export function readPolling(options: IDataObject): Polling {
+	const seconds = (value: unknown, fallback: number, min: number) => {
+		const n = Number(value ?? fallback);
+		return Math.max(min, Number.isFinite(n) ? n : fallback) * 1000;
+	};
+	return {
+		intervalMs: seconds(options.pollInterval, 5, 0.1),
+		timeoutMs: seconds(options.pollTimeout, 120, 0),
+		onTimeout: options.onTimeout === 'output' ? 'output' : 'error',
+	};
+}
+
+/** The quota Falcon reports with every Quick Scan answer, as output items carry it. */
+export function quotaOf(meta: FalconMeta): IDataObject | undefined {
+	return meta.quota ? { ...meta.quota } : undefined;
+}
+
+/** ScanSamples: one volume of uploaded samples. Answers the scan ID and the quota. */
+export async function submitScan(client: FalconClient, ctx: IExecuteFunctions, samples: string[]): Promise<{ scanId: string; quota?: IDataObject }> {
+	const answer = await client.request<string>({ method: 'POST', path: SCANS_PATH, body: { samples } });
+	const scanId = (answer.resources ?? [])[0];
+	if (typeof scanId !== 'string' || scanId === '') {
+		const message = 'CrowdStrike accepted the scan but answered no scan ID';
+		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
+			message,
+			description: answer.meta.trace_id ? `CrowdStrike trace id: ${answer.meta.trace_id}` : undefined,
+		});
+	}
+	return { scanId, quota: quotaOf(answer.meta) };
+}
+
+/** GetScans for any number of IDs, in requests of at most 100 (IDs joined by commas, as the API takes them). */
+export async function getScans(client: FalconClient, ids: string[], onPage?: (page: FalconEnvelope) => void): Promise<{ scans: IDataObject[]; quota?: IDataObject }> {
+	const scans: IDataObject[] = [];
+	let quota: IDataObject | undefined;
+	for (const part of chunk(ids, SCAN_IDS_PER_REQUEST)) {
+		const page = await client.request({ method: 'GET', path: SCANS_PATH, qs: { ids: part.join(',') }, acceptStatus: [404] });
+		onPage?.(page);
+		scans.push(...(page.resources ?? []));
+		quota = quotaOf(page.meta) ?? quota;
+	}
+	return { scans, quota };
+}
+
+export interface WaitedScan {
+	scan: IDataObject;
+	quota?: IDataObject;
+	timedOut: boolean;
+}
+
+/**
+ * Polls GetScans until the scan is `done` (other statuses are not documented: anything else counts
+ * as still running) or the timeout passes. Waits with n8n's sleep, and stops when the execution is
+ * cancelled.
+ */
+export async function waitForScan(ctx: IExecuteFunctions, client: FalconClient, scanId: string, polling: Polling): Promise<WaitedScan> {
+	const deadline = Date.now() + polling.timeoutMs;
+	for (;;) {
+		const { scans, quota } = await getScans(client, [scanId]);
+		const scan = scans.find((record) => String(record.id).toLowerCase() === scanId.toLowerCase());
+		if (!scan) {
+			const message = `CrowdStrike does not know the scan ${scanId} it just accepted`;
+			throw new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, httpCode: '404' });
+		}
+		if (scan.status === 'done') return { scan, quota, timedOut: false };
+		const remaining = deadline - Date.now();
+		if (remaining <= 0) return { scan, quota, timedOut: true };
+		await sleepWithAbort(Math.min(polling.intervalMs, remaining), ctx.getExecutionCancelSignal());
+	}
+}
+
+/** The error of a scan that was not done in time: it names the scan ID so the result can be fetched later. */
+export function scanTimeoutError(ctx: IExecuteFunctions, scanId: string, status: unknown, polling: Polling, itemIndex: number): NodeOperationError {
+	const error = new NodeOperationError(
+		ctx.getNode(),
+		`Scan ${scanId} was not done after ${polling.timeoutMs / 1000} s (status "${String(status ?? 'unknown')}")`,
+		{
+			itemIndex,
+			description: `Falcon is still scanning. Fetch the result later with Scan → Get and the scan ID ${scanId}, raise the Timeout, or set On Timeout to "Output the Pending Scan" to get the scan ID as data.`,
+		},
+	);
+	error.context.scanId = scanId;
+	return error;
+}
+
+/** Verdicts that mean "do not trust this file". Falcon's clean verdict is `clean`. */
+const MALICIOUS_VERDICT = /malware|malicious|suspicious/i;
+
+export function isMaliciousVerdict(verdict: unknown): boolean {
+	return typeof verdict === 'string' && MALICIOUS_VERDICT.test(verdict);
+}
+
+/** One sample's outcome in a scan: its verdict, whether that means malicious, and its error. */
+export function sampleVerdict(scan: IDataObject, sha256: string): IDataObject {
+	const samples = (scan.samples as IDataObject[] | undefined) ?? [];
+	const sample = samples.find((entry) => String(entry.sha256).toLowerCase() === sha256) ?? {};
+	return {
+		sha256,
+		verdict: sample.verdict ?? null,
+		malicious: isMaliciousVerdict(sample.verdict),
+		...(sample.error ? { scanError: sample.error } : {}),
+	};
+}

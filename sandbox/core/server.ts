@@ -1,0 +1,266 @@
+/**
+ * The request pipeline: route -> body -> auth -> rate limit -> faults -> handler -> latency -> answer -> log.
+ * Admin routes (/_sandbox/...) skip auth, rate limits, faults, latency and the request log.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SandboxState } from '../state';
+import type { SandboxConfig } from '../types';
+import { BodyTooLargeError, type ParsedBody, parseBody, readBody } from './body';
+import { ApiError, type EnvelopeContext, fail, gatewayError, newTraceId, type Reply } from './envelope';
+import { FAULT_MESSAGES, type FaultDecision, type FaultInjector } from './faults';
+import { isFqlError } from './fql';
+import { delay } from './latency';
+import { parseQuery, QueryAccessor } from './query';
+import { rateLimitHeaders, retryAfterValue, type SlidingWindowLimiter } from './rate-limiter';
+import { redactBody, redactHeaders, type RequestLog } from './request-log';
+import type { RequestContext, Route, Router } from './router';
+
+export const ADMIN_PREFIX = '/_sandbox';
+export const RATE_LIMIT_MESSAGE = 'API rate limit exceeded.';
+
+export interface Pipeline {
+	router: Router;
+	admin: Router;
+	config: SandboxConfig;
+	state: SandboxState;
+	log: RequestLog;
+	faults: FaultInjector;
+	limiters: {
+		client: SlidingWindowLimiter;
+		badToken: SlidingWindowLimiter;
+		token: SlidingWindowLimiter;
+	};
+	baseUrl: () => string;
+}
+
+interface Outcome {
+	reply: Reply;
+	fault?: FaultDecision;
+	extraDelayMs: number;
+}
+
+export function createRequestListener(p: Pipeline): (req: IncomingMessage, res: ServerResponse) => void {
+	return (req, res) => {
+		handle(p, req, res).catch((err: unknown) => {
+			// Last resort: never leave a request hanging.
+			if (!res.headersSent && !res.destroyed) {
+				res.statusCode = 500;
+				res.setHeader('Content-Type', 'application/json');
+				res.end(JSON.stringify({ errors: [{ code: 500, message: `Sandbox error: ${(err as Error).message}` }] }));
+			}
+		});
+	};
+}
+
+async function handle(p: Pipeline, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	const startedAt = process.hrtime.bigint();
+	const at = new Date();
+	const traceId = newTraceId();
+	const url = new URL(req.url ?? '/', 'http://sandbox.local');
+	const path = url.pathname;
+	const method = (req.method ?? 'GET').toUpperCase();
+	const isAdmin = path === ADMIN_PREFIX || path.startsWith(`${ADMIN_PREFIX}/`);
+	const router = isAdmin ? p.admin : p.router;
+	const match = router.match(method, path);
+	const route: Route | undefined = match.route;
+	const rawQuery = parseQuery(url.search);
+	const base: EnvelopeContext = { traceId, startedAt, poweredBy: route?.options.poweredBy ?? (isAdmin ? 'sandbox-admin' : 'crowdstrike-api') };
+	const ip = req.socket.remoteAddress ?? 'unknown';
+
+	let parsed: ParsedBody = { kind: 'none', value: undefined, raw: Buffer.alloc(0) };
+	let outcome: Outcome;
+	let ctx: RequestContext | undefined;
+	try {
+		const raw = await readBody(req, p.config.maxBodyBytes);
+		parsed = parseBody(raw, req.headers['content-type']);
+		ctx = {
+			...base,
+			method,
+			path,
+			params: match.route ? match.params : {},
+			query: new QueryAccessor(rawQuery),
+			rawQuery,
+			headers: req.headers,
+			body: parsed.value,
+			bodyKind: parsed.kind,
+			form: parsed.form,
+			files: parsed.files,
+			rawBody: parsed.raw,
+			ip,
+			config: p.config,
+			state: p.state,
+			baseUrl: p.baseUrl(),
+			operation: route?.options.operation,
+		};
+		outcome = await dispatch(p, ctx, route, match.route ? [] : match.allowed, isAdmin);
+	} catch (err) {
+		outcome = { reply: errorReply(base, err), extraDelayMs: 0 };
+		if (err instanceof BodyTooLargeError) {
+			outcome.reply.headers = { ...outcome.reply.headers, Connection: 'close' };
+			req.resume();
+		}
+	}
+
+	const { reply, fault } = outcome;
+	if (fault?.kind === 'drop') {
+		req.socket.destroy();
+		record(p, isAdmin, req, method, path, rawQuery, parsed, 0, at, startedAt, traceId, ctx, fault);
+		return;
+	}
+	const wait = isAdmin ? 0 : p.config.latencyMs + outcome.extraDelayMs;
+	if (wait > 0) await delay(wait);
+	send(res, method, reply, traceId, fault);
+	record(p, isAdmin, req, method, path, rawQuery, parsed, reply.status, at, startedAt, traceId, ctx, fault);
+}
+
+async function dispatch(p: Pipeline, ctx: RequestContext, route: Route | undefined, allowed: string[], isAdmin: boolean): Promise<Outcome> {
+	if (!route) {
+		if (allowed.length > 0) {
+			return { reply: fail(ctx, 405, `Method ${ctx.method} not allowed on ${ctx.path}`, { headers: { Allow: allowed.join(', ') } }), extraDelayMs: 0 };
+		}
+		return { reply: fail(ctx, 404, `Not Found: no route for ${ctx.method} ${ctx.path}`), extraDelayMs: 0 };
+	}
+	const opts = route.options;
+	let rateHeaders: Record<string, string | number> = {};
+	const retryUnit = p.config.retryAfterUnit;
+
+	// 1. auth
+	if (opts.auth !== false && !isAdmin) {
+		const schemeName = opts.auth ?? 'falcon';
+		const scheme = p.router.scheme(schemeName);
+		if (!scheme) return { reply: fail(ctx, 500, `Sandbox misconfiguration: unknown auth scheme '${schemeName}'`), extraDelayMs: 0 };
+		const principal = scheme.authenticate(ctx);
+		if (!principal) {
+			const d = p.limiters.badToken.hit(ctx.ip, p.config.badTokenRateLimitPerMinute);
+			const headers = rateLimitHeaders(d, retryUnit);
+			if (!d.allowed) return { reply: gatewayError(ctx, 429, RATE_LIMIT_MESSAGE, headers), extraDelayMs: 0 };
+			const rejected = scheme.reject(ctx);
+			rejected.headers = { ...headers, ...rejected.headers };
+			return { reply: rejected, extraDelayMs: 0 };
+		}
+		ctx.principal = principal;
+	}
+
+	// 2. rate limit
+	const kind = opts.rateLimit ?? (opts.auth !== false ? 'client' : false);
+	if (kind && !isAdmin) {
+		const d =
+			kind === 'token'
+				? p.limiters.token.hit(ctx.ip, p.config.tokenRateLimitPerMinute)
+				: p.limiters.client.hit(`client:${ctx.principal?.clientId ?? ctx.ip}`, p.config.rateLimitPerMinute);
+		rateHeaders = rateLimitHeaders(d, retryUnit);
+		if (!d.allowed) return { reply: gatewayError(ctx, 429, RATE_LIMIT_MESSAGE, rateHeaders), extraDelayMs: 0 };
+	}
+
+	// 3. faults
+	let fault: FaultDecision | undefined;
+	if (!isAdmin && opts.faults !== false && p.faults.appliesTo(ctx.path, opts.tokenCall === true)) fault = p.faults.decide();
+	if (fault) {
+		switch (fault.kind) {
+			case 'drop':
+				return { reply: { status: 0 }, fault, extraDelayMs: 0 };
+			case '5xx': {
+				const status = fault.status ?? 500;
+				const r = fail(ctx, status, FAULT_MESSAGES[status] ?? 'Server Error', { headers: rateHeaders });
+				return { reply: r, fault, extraDelayMs: 0 };
+			}
+			case '429': {
+				const headers = {
+					...rateHeaders,
+					'X-RateLimit-Remaining': 0,
+					'X-RateLimit-RetryAfter': retryAfterValue(Date.now() + 1000, retryUnit),
+				};
+				return { reply: gatewayError(ctx, 429, RATE_LIMIT_MESSAGE, headers), fault, extraDelayMs: 0 };
+			}
+			default:
+				break;
+		}
+	}
+
+	// 4. handler
+	let reply: Reply;
+	try {
+		reply = await route.handler(ctx);
+	} catch (err) {
+		reply = errorReply(ctx, err);
+	}
+	reply.headers = { ...rateHeaders, ...reply.headers };
+	if (fault?.kind === 'malformed') {
+		const text = reply.raw !== undefined ? String(reply.raw) : JSON.stringify(reply.json ?? {});
+		reply = { status: 200, raw: `${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}\u0000{"truncated`, headers: reply.headers };
+	}
+	return { reply, fault, extraDelayMs: fault?.kind === 'slow' ? p.config.faults.slowMs : 0 };
+}
+
+function errorReply(ctx: EnvelopeContext, err: unknown): Reply {
+	if (err instanceof ApiError) return fail(ctx, err.status, err.errors, { headers: err.headers });
+	if (err instanceof BodyTooLargeError) {
+		return gatewayError(ctx, 413, `Request body too large: the limit is ${err.limit} bytes`);
+	}
+	if (isFqlError(err)) return fail(ctx, 400, err.message);
+	return fail(ctx, 500, `Internal Server Error: ${(err as Error)?.message ?? String(err)}`);
+}
+
+function send(res: ServerResponse, method: string, reply: Reply, traceId: string, fault?: FaultDecision): void {
+	if (res.destroyed || res.writableEnded) return;
+	const body = reply.raw !== undefined ? reply.raw : reply.json === undefined ? '' : JSON.stringify(reply.json);
+	res.statusCode = reply.status;
+	res.setHeader('Content-Type', reply.contentType ?? 'application/json; charset=utf-8');
+	res.setHeader('X-Cs-Traceid', traceId);
+	if (fault) res.setHeader('X-Sandbox-Fault', fault.kind);
+	for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, String(v));
+	const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+	res.setHeader('Content-Length', buf.length);
+	res.end(method === 'HEAD' ? undefined : buf);
+}
+
+function record(
+	p: Pipeline,
+	isAdmin: boolean,
+	req: IncomingMessage,
+	method: string,
+	path: string,
+	query: Record<string, string[]>,
+	parsed: ParsedBody,
+	status: number,
+	at: Date,
+	startedAt: bigint,
+	traceId: string,
+	ctx: RequestContext | undefined,
+	fault?: FaultDecision,
+): void {
+	if (isAdmin) return;
+	p.log.limit = p.config.requestLogLimit;
+	p.log.add({
+		method,
+		path,
+		query,
+		headers: redactHeaders(req.headers),
+		body: loggedBody(parsed),
+		status,
+		at: at.toISOString(),
+		durationMs: Number(process.hrtime.bigint() - startedAt) / 1e6,
+		traceId,
+		...(ctx?.operation ? { operation: ctx.operation } : {}),
+		...(ctx?.principal ? { clientId: ctx.principal.clientId } : {}),
+		...(fault ? { fault: fault.kind } : {}),
+	});
+}
+
+function loggedBody(parsed: ParsedBody): unknown {
+	switch (parsed.kind) {
+		case 'none':
+			return undefined;
+		case 'form':
+			return redactBody(parsed.value);
+		case 'multipart':
+			return {
+				...(redactBody(parsed.value) as Record<string, unknown>),
+				files: (parsed.files ?? []).map((f) => ({ field: f.field, filename: f.filename, contentType: f.contentType, size: f.size })),
+			};
+		case 'binary':
+			return { binary: true, size: parsed.raw.length };
+		default:
+			return redactBody(parsed.value);
+	}
+}

@@ -1,0 +1,23 @@
+/**
+ * The services the sandbox serves, in registration order. To add one: create its folder
+ * (`sandbox/falcon/<service>/index.ts` or `sandbox/orion/index.ts`) exporting a registrar
+ * `(router, state, config) => void`, add its line here, and its state line in sandbox/state.ts.
+ */
+import { registerIocManagement } from './falcon/ioc-management';
+import { registerLegacyIocs } from './falcon/legacy-iocs';
+import { registerFalconOAuth } from './falcon/oauth';
+import { registerQuarantine } from './falcon/quarantine';
+import { registerQuickScan } from './falcon/quick-scan';
+import { registerSampleUploads } from './falcon/samples';
+import { registerOrion } from './orion';
+import type { ServiceRegistrar } from './types';
+
+export const SERVICES: ServiceRegistrar[] = [
+	registerFalconOAuth, // POST /oauth2/token, /oauth2/revoke + the 'falcon' bearer scheme
+	registerIocManagement, // /iocs/... and /processes/entities/processes/v1
+	registerLegacyIocs, // /indicators/... (3 live, 5 decommissioned)
+	registerSampleUploads, // /samples/entities/samples/v3 (upload, download, delete)
+	registerQuickScan, // /scanner/...
+	registerQuarantine, // /quarantine/...
+	registerOrion, // /orion/oauth/token + /orion/api/v1/applications/{iocs,alerts}/... (the 'orion' bearer scheme)
+];
