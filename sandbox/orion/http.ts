@@ -18,8 +18,11 @@ export function orionFailure(status: number, message: string, error: string, hea
 }
 
 function injected(failure: OrionFailure): Reply {
-	const message = failure.message ?? (failure.status === 429 ? 'Too many requests' : 'The service is temporarily unavailable');
-	return orionFailure(failure.status, message, failure.status === 429 ? 'TooManyRequests' : 'ServiceUnavailable', failure.headers);
+	const status = failure.status;
+	const code = failure.error ?? (status === 429 ? 'TooManyRequests' : status >= 500 ? 'ServiceUnavailable' : 'Refused');
+	const message =
+		failure.message ?? (status === 429 ? 'Too many requests' : status >= 500 ? 'The service is temporarily unavailable' : 'The request was refused');
+	return orionFailure(status, message, code, failure.headers);
 }
 
 /**

@@ -17,7 +17,7 @@ function oauthError(status: number, error: string, description: string, headers?
 	return reply(status, { error, error_description: description }, headers);
 }
 
-/** RFC 6749 2.3.1: the ID and secret are form-urlencoded before Basic; plain values decode to themselves. */
+/** RFC 6749 2.3.1 form-urlencodes the ID and secret before Basic; clients that do are accepted too. */
 function formDecoded(value: string): string {
 	try {
 		return decodeURIComponent(value.replace(/\+/g, ' '));
@@ -37,7 +37,7 @@ const tokenHandler: Handler = (ctx) => {
 			'WWW-Authenticate': 'Basic realm="orion"',
 		});
 	}
-	if (!orion.checkClient(formDecoded(basic.id), formDecoded(basic.secret))) {
+	if (!orion.checkClient(basic.id, basic.secret) && !orion.checkClient(formDecoded(basic.id), formDecoded(basic.secret))) {
 		return oauthError(401, 'invalid_client', 'Invalid client credentials', { 'WWW-Authenticate': 'Basic realm="orion"' });
 	}
 	if (ctx.bodyKind !== 'form') return oauthError(400, 'invalid_request', 'The body must be form-encoded (application/x-www-form-urlencoded)');

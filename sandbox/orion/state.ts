@@ -119,6 +119,8 @@ export interface OrionFailure {
 	times?: number;
 	headers?: Record<string, string>;
 	message?: string;
+	/** The `error` field of the answer (default from the status). A status of 200 answers `success: false`. */
+	error?: string;
 }
 
 export interface RetroHit {

@@ -145,7 +145,8 @@ export function processDetailsOperation(displayOptions: IDisplayOptions): Operat
 						async (ids) =>
 							await client.request({ method: 'GET', path: '/processes/entities/processes/v1', qs: { ids }, acceptStatus: [404] }),
 						'Process',
-						(record) => String(record.process_id ?? record.id),
+						// Process records carry the host and the number; their ID is pid:<host>:<number>.
+						(record) => `pid:${String(record.device_id)}:${String(record.process_id)}`,
 					),
 			});
 		},

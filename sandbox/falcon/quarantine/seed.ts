@@ -83,3 +83,35 @@ export function seedQuarantine(store: QuarantineStore, fleet: DeviceFleet, rando
 		});
 	}
 }
+
+/**
+ * One file quarantined on `count` distinct hosts of the fleet (a fleet-wide outbreak, for tests and
+ * benchmarks of actions by query). Answers the new quarantine ids.
+ */
+export function seedOutbreak(store: QuarantineStore, fleet: DeviceFleet, count: number, sha256: string, fileName: string): string[] {
+	if (count > fleet.devices.length) throw new Error(`An outbreak can reach at most ${fleet.devices.length} hosts, not ${count}`);
+	const ids: string[] = [];
+	fleet.devices.slice(0, count).forEach((device, i) => {
+		const createdMs = SEED_EPOCH_MS + i * 1000;
+		const cid = device.cid.toLowerCase();
+		const doc: QuarantinedFile = {
+			id: `${device.device_id}_${sha256}`,
+			aid: device.device_id,
+			cid,
+			sha256,
+			state: 'quarantined',
+			hostname: device.hostname,
+			username: device.username,
+			paths: [{ path: filePath(device, device.username, fileName, 'Downloads'), filename: fileName, state: 'quarantined' }],
+			date_created: new Date(createdMs).toISOString(),
+			date_updated: new Date(createdMs).toISOString(),
+			detect_ids: [`ldt:${device.device_id}:${hashHex(`outbreak:${sha256}:${i}`, 9)}`],
+			alert_ids: [],
+			primary_module: true,
+			is_on_removable_disk: false,
+		};
+		store.insert(doc, createdMs);
+		ids.push(doc.id);
+	});
+	return ids;
+}

@@ -17,7 +17,7 @@ import {
 	type QuarantinedFile,
 	type QuarantineState,
 } from './model';
-import { seedQuarantine } from './seed';
+import { seedOutbreak, seedQuarantine } from './seed';
 
 export interface QuarantineStoreConfig {
 	seed: 'demo' | 'empty';
@@ -75,6 +75,11 @@ export class QuarantineStore {
 		this.byId.clear();
 		this.actionLog.length = 0;
 		if (this.config().seed === 'demo') seedQuarantine(this, this.fleet, this.config().randomSeed);
+	}
+
+	/** Quarantines one file on `count` distinct hosts (tests, benchmarks). Answers the new ids. */
+	seedOutbreak(count: number, sha256: string, fileName = 'outbreak.exe'): string[] {
+		return seedOutbreak(this, this.fleet, count, sha256.toLowerCase(), fileName);
 	}
 
 	insert(doc: QuarantinedFile, createdMs: number, updatedMs = createdMs): QuarantineEntry {

@@ -30,7 +30,8 @@ export const SCAN_FIELDS: FieldSchema<ScanDoc> = {
 	'samples.verdict': { type: 'string', get: (d) => (d.status === 'done' ? d.entry.results.map((r) => r.verdict) : []), sortable: false },
 };
 
-const TIEBREAKER: SortSpec<ScanDoc> = { field: 'id', direction: 'asc', get: (d) => d.entry.id };
+/** Scans submitted in the same millisecond keep their submission order. */
+const TIEBREAKER: SortSpec<ScanDoc> = { field: 'seq', direction: 'asc', get: (d) => d.entry.seq };
 
 function quotaMeta(ctx: RequestContext, now: number) {
 	return { quota: { ...ctx.state.quickScan.quota(now) } };

@@ -36,6 +36,8 @@ export interface ScanRecord {
 
 export interface ScanEntry {
 	id: string;
+	/** Submission order (scans submitted in the same millisecond keep it). */
+	seq: number;
 	cid: string;
 	createdMs: number;
 	doneAtMs: number;
@@ -90,8 +92,10 @@ export class QuickScanStore {
 			throw new ApiError(429, `Quick Scan quota exceeded: ${quota.used} of ${quota.total} samples used`);
 		}
 		const cid = this.config().cid.toLowerCase();
+		const seq = ++this.seq;
 		const entry: ScanEntry = {
-			id: `${cid}_${hashHex(`scan:${this.config().randomSeed}:${++this.seq}:${now}`, 32)}`,
+			id: `${cid}_${hashHex(`scan:${this.config().randomSeed}:${seq}:${now}`, 32)}`,
+			seq,
 			cid,
 			createdMs: now,
 			doneAtMs: now + this.config().scanDelayMs,

@@ -26,7 +26,7 @@ export interface SampleUpload {
 	isConfidential: boolean;
 }
 
-export function binaryPropertyProperty(displayOptions: INodeProperties['displayOptions']): INodeProperties {
+export function binaryFieldProperty(displayOptions: INodeProperties['displayOptions']): INodeProperties {
 	return {
 		displayName: 'Input Binary Field',
 		name: 'binaryPropertyName',
@@ -75,7 +75,7 @@ function tooLarge(ctx: IExecuteFunctions, index: number, field: string, bytes: n
 		ctx.getNode(),
 		index,
 		field,
-		`the file is ${megabytes(bytes)}; CrowdStrike accepts samples of at most 256 MB, so it was not uploaded`,
+		`the file is ${bytes} bytes (${megabytes(bytes)}); CrowdStrike accepts samples of at most ${MAX_SAMPLE_BYTES} bytes (256 MB), so it was not uploaded`,
 	);
 }
 
@@ -98,6 +98,11 @@ async function declaredSize(ctx: IExecuteFunctions, index: number, property: str
 export async function readSampleUpload(ctx: IExecuteFunctions, index: number, options: IDataObject): Promise<SampleUpload> {
 	const node = ctx.getNode();
 	const binaryPropertyName = validateField(node, text(200).refine((v) => v.trim() !== '', 'name a binary field'), ctx.getNodeParameter('binaryPropertyName', index), index, 'Input Binary Field').trim();
+	const present = Object.keys(ctx.getInputData()[index]?.binary ?? {});
+	if (!present.includes(binaryPropertyName)) {
+		const has = present.length > 0 ? `it has ${present.map((name) => `"${name}"`).join(', ')}` : 'it carries no file';
+		invalidField(node, index, 'Input Binary Field', `the item has no binary field "${binaryPropertyName}" (${has})`);
+	}
 	const size = await declaredSize(ctx, index, binaryPropertyName);
 	if (size !== undefined && size > MAX_SAMPLE_BYTES) tooLarge(ctx, index, 'Input Binary Field', size);
 	if (size === 0) invalidField(node, index, 'Input Binary Field', 'the file is empty');

@@ -24,12 +24,18 @@ export const description: INodeProperties[] = [
 ];
 
 export function readAggregate(ctx: IExecuteFunctions, index: number): IDataObject[] {
-	const params = Object.fromEntries(
-		['aggregateMode', 'aggregationType', 'field', 'interval', 'aggregateOptions', 'aggregateJson'].map((name) => [
-			name,
-			ctx.getNodeParameter(name, index, undefined),
-		]),
-	) as unknown as AggregateParameters;
+	const read = (name: string, fallback: unknown) => ctx.getNodeParameter(name, index, fallback);
+	const aggregateMode = read('aggregateMode', 'fields') as string;
+	const params: AggregateParameters =
+		aggregateMode === 'json'
+			? { aggregateMode, aggregateJson: read('aggregateJson', '') }
+			: {
+					aggregateMode,
+					aggregationType: read('aggregationType', 'terms') as string,
+					field: read('field', '') as string,
+					interval: read('interval', 'day') as string,
+					aggregateOptions: read('aggregateOptions', {}) as IDataObject,
+				};
 	return aggregateBody(ctx.getNode(), params, index);
 }
 

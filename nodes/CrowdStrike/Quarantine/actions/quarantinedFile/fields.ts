@@ -111,12 +111,19 @@ export async function actionCounts(client: FalconClient, filter: string): Promis
 }
 
 /** The aggregate query of an item (the IOC node has the same reader; it belongs in shared/aggregate.ts). */
+/** What each aggregate field reads as when the chosen mode hides it (n8n throws for an absent parameter without a fallback). */
+const AGGREGATE_FALLBACKS: IDataObject = {
+	aggregateMode: 'fields',
+	aggregationType: 'terms',
+	field: '',
+	interval: 'day',
+	aggregateOptions: {},
+	aggregateJson: '',
+};
+
 export function readAggregate(ctx: IExecuteFunctions, index: number): IDataObject[] {
 	const params = Object.fromEntries(
-		['aggregateMode', 'aggregationType', 'field', 'interval', 'aggregateOptions', 'aggregateJson'].map((name) => [
-			name,
-			ctx.getNodeParameter(name, index, undefined),
-		]),
+		Object.entries(AGGREGATE_FALLBACKS).map(([name, fallback]) => [name, ctx.getNodeParameter(name, index, fallback)]),
 	) as unknown as AggregateParameters;
 	return aggregateBody(ctx.getNode(), params, index);
 }

@@ -4,7 +4,7 @@ import { mapWithConcurrency } from '../../../../common/concurrency';
 import { runBatched, type ItemOutcome, type ParsedItem } from '../../../../common/items';
 import { falconClient } from '../../../transport';
 import { atItem } from '../errors';
-import { binaryPropertyProperty, readSampleFile, readSampleUpload, uploadOptions, uploadSample, type SampleUpload } from '../samples';
+import { binaryFieldProperty, readSampleFile, readSampleUpload, uploadOptions, uploadSample, type SampleUpload } from '../samples';
 import { pollingOptions, readPolling, sampleVerdict, scanTimeoutError, submitScan, waitForScan, type Polling } from '../scans';
 
 const show = { resource: ['file'], operation: ['scan'] };
@@ -13,7 +13,7 @@ const show = { resource: ['file'], operation: ['scan'] };
 const MAX_FILES_PER_SCAN = 100;
 
 export const description: INodeProperties[] = [
-	binaryPropertyProperty({ show }),
+	binaryFieldProperty({ show }),
 	{
 		displayName: 'Options',
 		name: 'options',

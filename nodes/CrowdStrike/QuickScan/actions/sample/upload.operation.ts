@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { runPerItem } from '../../../../common/items';
 import { falconClient } from '../../../transport';
-import { binaryPropertyProperty, readSampleFile, readSampleUpload, uploadOptions, uploadSample } from '../samples';
+import { binaryFieldProperty, readSampleFile, readSampleUpload, uploadOptions, uploadSample } from '../samples';
 
 const show = { resource: ['sample'], operation: ['upload'] };
 
 export const description: INodeProperties[] = [
-	{ ...binaryPropertyProperty({ show }), hint: 'The name of the input binary field containing the file to upload' },
+	{ ...binaryFieldProperty({ show }), hint: 'The name of the input binary field containing the file to upload' },
 	{
 		displayName: 'Options',
 		name: 'options',

@@ -1,0 +1,212 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import {
+	ORION_API_BASE_URL,
+	ORION_SCOPE,
+	ORION_TOKEN_URL,
+	apiBaseUrlOf,
+	asOrionCredential,
+	issuedFor,
+	tokenUrlOf,
+	type OrionCredentialData,
+} from '../nodes/Cytomic/shared/credential-fields';
+
+interface TokenResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: IDataObject | string | undefined;
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** The token service's own words for a refusal, without anything the request carried. */
+function tokenFailure(response: TokenResponse, credential: OrionCredentialData): Error {
+	const body = typeof response.body === 'object' && response.body !== null ? response.body : undefined;
+	const reason =
+		[text(body?.error), text(body?.error_description) ?? text(body?.message)].filter(Boolean).join(': ') ||
+		(response.statusCode >= 300 && response.statusCode < 400
+			? `HTTP ${response.statusCode} redirect (not followed: check the Token URL)`
+			: response.statusCode < 300
+				? 'the answer holds no access_token'
+				: `HTTP ${response.statusCode}`);
+	return new Error(
+		`Cytomic Orion refused a token for client ID "${credential.clientId}" and user "${credential.username}": ${reason}`,
+	);
+}
+
+export class CytomicOrionApi implements ICredentialType {
+	name = 'cytomicOrionApi';
+
+	displayName = 'Cytomic Orion API';
+
+	documentationUrl = 'https://info.cytomicmodel.com/resources/help/ORION/en/Content/17_integration_soc_tools/api_specification.htm';
+
+	icon: Icon = { light: 'file:../icons/cytomic.svg', dark: 'file:../icons/cytomic.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Issued For',
+			name: 'issuedFor',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Expires At',
+			name: 'expiresAt',
+			type: 'hidden',
+			default: '',
+		},
+		{
+			displayName: 'Token URL',
+			name: 'authUrl',
+			type: 'string',
+			default: ORION_TOKEN_URL,
+			required: true,
+			description: 'The OAuth2 token endpoint. Must use https://, except for loopback hosts such as the sandbox.',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: ORION_API_BASE_URL,
+			required: true,
+			description:
+				'Where the Orion API answers, up to /api/v1/applications. Must use https://, except for loopback hosts such as the sandbox.',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: "The authorized application's client ID (Orion console: Settings → Authorized applications)",
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			description: "The authorized application's user name",
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The password the Orion console showed once when the application was authorized',
+		},
+	];
+
+	/** OAuth2 password grant; n8n keeps the token in the hidden field and calls this again after a 401. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const credential = asOrionCredential(credentials);
+		const url = tokenUrlOf(credential);
+		apiBaseUrlOf(credential);
+		const form = new URLSearchParams({
+			grant_type: 'password',
+			username: credential.username ?? '',
+			password: credential.password ?? '',
+			scope: ORION_SCOPE,
+		});
+		// As the vendor's own clients send it: ID and secret as they are (not form-encoded first).
+		const basic = Buffer.from(`${credential.clientId ?? ''}:${credential.clientSecret ?? ''}`).toString('base64');
+		const response = await requestToken(this, url, form.toString(), basic);
+		const body = typeof response.body === 'object' && response.body !== null ? response.body : undefined;
+		const token = body?.access_token;
+		if (response.statusCode >= 300 || typeof token !== 'string' || token === '') throw tokenFailure(response, credential);
+		// No lifetime is documented: `expires_in` when the service gives one, else unknown (renewed on a 401).
+		const lifetimeSeconds = Number(body?.expires_in);
+		const expiresAt = lifetimeSeconds > 0 ? new Date(Date.now() + lifetimeSeconds * 1000).toISOString() : '';
+		return { accessToken: token, issuedFor: issuedFor(credential), expiresAt };
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const credential = asOrionCredential(credentials);
+		// A token issued for other settings is not sent: the API answers 401 and n8n fetches a new one.
+		const token = credential.issuedFor === issuedFor(credential) ? (credential.accessToken ?? '') : '';
+		return {
+			...requestOptions,
+			baseURL: apiBaseUrlOf(credential),
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` },
+		};
+	}
+
+	/** Lists the hash IOCs imported in the first second of 1970: proves the token and the IOC API, returns nothing. */
+	test: ICredentialTestRequest = {
+		request: {
+			method: 'GET',
+			url: '/iocs/FileHashIoc',
+			qs: { from: 0, to: 1000, includeDeleted: false },
+			headers: { Accept: 'application/json' },
+		},
+	};
+}
+
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'connection refused',
+	ECONNRESET: 'connection reset',
+	ENOTFOUND: 'host not found',
+	EAI_AGAIN: 'host name lookup failed',
+	ETIMEDOUT: 'timed out',
+	ECONNABORTED: 'timed out',
+	EHOSTUNREACH: 'host unreachable',
+	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
+	DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
+	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate cannot be verified',
+};
+
+async function requestToken(helper: IHttpRequestHelper, url: string, form: string, basic: string): Promise<TokenResponse> {
+	try {
+		return (await helper.helpers.httpRequest({
+			method: 'POST',
+			url,
+			body: form,
+			headers: {
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Accept: 'application/json',
+				Authorization: `Basic ${basic}`,
+			},
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			disableFollowRedirect: true,
+		})) as TokenResponse;
+	} catch (error) {
+		// The raw client error carries the request: the password in its body, the secret in its headers.
+		// Words, not the error code: n8n would replace a message holding the code by a generic one.
+		const code = (error as { code?: string }).code ?? '';
+		throw new Error(`Could not reach the Cytomic Orion token endpoint at ${new URL(url).origin}: ${NETWORK_WORDS[code] ?? 'network error'}`);
+	}
+}

@@ -1,0 +1,44 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { orionRequestOptions } from '../transport';
+import * as ioc from './actions/ioc';
+import { router } from './actions/router';
+
+export class CytomicOrion implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cytomic Orion',
+		name: 'cytomicOrion',
+		icon: { light: 'file:../../../icons/cytomic.svg', dark: 'file:../../../icons/cytomic.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Import, look up, search and delete indicators of compromise with the Cytomic Orion IOC API',
+		defaults: { name: 'Cytomic Orion' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'cytomicOrionApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'IOC', value: 'ioc' }],
+				default: 'ioc',
+			},
+			...ioc.description,
+			orionRequestOptions,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,72 @@
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { invalidField, validateField } from '../../../../common/validation';
+import { IOC_TYPE_RULES, checkIocValue, iocTypeSchema, type OrionIocType } from '../../../shared/ioc-types';
+import { listOf } from '../../../shared/values';
+
+type Show = NonNullable<IDisplayOptions['show']>;
+
+export const iocTypeOptions = [
+	{ name: 'Domain', value: 'DomainIoc', description: 'Source or target domain of the communication' },
+	{ name: 'Hash (MD5)', value: 'FileHashIoc', description: 'MD5 of the file that poses the threat' },
+	{ name: 'IP', value: 'IPIoc', description: 'Source or target IP address of the communication' },
+	{ name: 'URL', value: 'UrlIoc', description: 'URL the threat requested, with its protocol' },
+];
+
+export function iocTypeProperty(show: Show): INodeProperties {
+	return {
+		displayName: 'IOC Type',
+		name: 'iocType',
+		type: 'options',
+		options: iocTypeOptions,
+		default: 'FileHashIoc',
+		required: true,
+		description: 'The kind of indicator. Items of different types go in separate requests, one type per request.',
+		displayOptions: { show },
+	};
+}
+
+export function iocValuesProperty(show: Show): INodeProperties {
+	return {
+		displayName: 'IOC Values',
+		name: 'values',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 44d88612fea8a8f36de82e1278abb02f',
+		description:
+			'One or more values of the chosen type: separated by commas or new lines (URLs by new lines only), or an expression that returns an array. Hashes are MD5; URLs include the protocol (https://…).',
+		displayOptions: { show },
+	};
+}
+
+export function batchSizeOption(defaultSize: number, what: string): INodeProperties {
+	return {
+		displayName: 'Batch Size',
+		name: 'batchSize',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 1000 },
+		default: defaultSize,
+		description: `How many IOCs one request ${what}. Items are grouped by IOC type first.`,
+	};
+}
+
+export interface ItemIocs {
+	type: OrionIocType;
+	values: string[];
+}
+
+/** An item's IOC Type and IOC Values, each value checked for its type; nothing is sent when one is wrong. */
+export function readIocs(ctx: IExecuteFunctions, index: number): ItemIocs {
+	const node = ctx.getNode();
+	const type = validateField(node, iocTypeSchema, ctx.getNodeParameter('iocType', index), index, 'IOC Type');
+	const raw = listOf(ctx.getNodeParameter('values', index, ''), type === 'UrlIoc');
+	if (raw.length === 0) invalidField(node, index, 'IOC Values', `give at least one value (${IOC_TYPE_RULES[type].expected})`);
+	const values: string[] = [];
+	for (const entry of raw) {
+		const checked = checkIocValue(type, entry);
+		if ('problem' in checked) invalidField(node, index, 'IOC Values', `${checked.problem} (IOC type ${IOC_TYPE_RULES[type].label})`);
+		if (!values.includes(checked.value)) values.push(checked.value);
+	}
+	return { type, values };
+}

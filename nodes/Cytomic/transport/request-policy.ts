@@ -1,0 +1,29 @@
+/**
+ * Vendor-neutral: how a node's transport paces, retries and parallelises, read from the node's
+ * Request Options collection. A candidate for nodes/common (CrowdStrike's policy.ts is the same
+ * idea with Falcon defaults).
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+export interface RequestPolicy {
+	concurrency: number;
+	maxRetries: number;
+	timeoutMs: number;
+	/** The longest a rate limit (429) is waited out before the request fails. */
+	maxWaitMs: number;
+	retryBaseMs: number;
+}
+
+export function readRequestPolicy(options: IDataObject | undefined, defaults: RequestPolicy): RequestPolicy {
+	const pick = (name: string, fallback: number, min: number, max: number) => {
+		const value = Number(options?.[name] ?? fallback);
+		return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
+	};
+	return {
+		concurrency: pick('concurrency', defaults.concurrency, 1, 50),
+		maxRetries: pick('maxRetries', defaults.maxRetries, 0, 20),
+		timeoutMs: pick('timeout', defaults.timeoutMs, 1000, 600_000),
+		maxWaitMs: pick('maxWaitSeconds', defaults.maxWaitMs / 1000, 1, 3600) * 1000,
+		retryBaseMs: pick('retryBaseMs', defaults.retryBaseMs, 10, 60_000),
+	};
+}
