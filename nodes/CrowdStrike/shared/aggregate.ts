@@ -1,4 +1,4 @@
-import type { IDataObject, IDisplayOptions, INode, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 
 import { invalidField, parseJsonField } from '../../common/validation';
 import { showWith } from './descriptions';
@@ -119,4 +119,22 @@ export function aggregateBody(node: INode, params: AggregateParameters, itemInde
 	const query: IDataObject = { name: field, ...options, type: params.aggregationType ?? 'terms', field };
 	if (query.type === 'date_histogram') query.interval = params.interval ?? 'day';
 	return [query];
+}
+
+/** What each aggregate field reads as when the chosen mode hides it: n8n throws for a hidden parameter read without a fallback. */
+const AGGREGATE_FALLBACKS: Record<keyof AggregateParameters, unknown> = {
+	aggregateMode: 'fields',
+	aggregationType: 'terms',
+	field: '',
+	interval: 'day',
+	aggregateOptions: {},
+	aggregateJson: '',
+};
+
+/** An item's aggregate query, from the fields `aggregateProperties` adds. */
+export function readAggregateQuery(ctx: IExecuteFunctions, index: number): IDataObject[] {
+	const params = Object.fromEntries(
+		Object.entries(AGGREGATE_FALLBACKS).map(([name, fallback]) => [name, ctx.getNodeParameter(name, index, fallback)]),
+	) as unknown as AggregateParameters;
+	return aggregateBody(ctx.getNode(), params, index);
 }

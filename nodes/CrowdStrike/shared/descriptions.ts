@@ -1,34 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-type ShowConditions = NonNullable<IDisplayOptions['show']>;
-
-/** The same display options, shown only when the extra conditions hold too. */
-export function showWith(displayOptions: IDisplayOptions, extra: ShowConditions): IDisplayOptions {
-	return { ...displayOptions, show: { ...displayOptions.show, ...extra } };
-}
-
-/** Return All and Limit, as every n8n "Get Many" has them. */
-export function returnAllOrLimit(displayOptions: IDisplayOptions, maxLimit?: number): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions,
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: showWith(displayOptions, { returnAll: [false] }),
-		},
-	];
-}
+export { returnAllOrLimit, showWith } from '../../common/return-all';
 
 export function simplifyProperty(displayOptions: IDisplayOptions): INodeProperties {
 	return {

@@ -10,6 +10,7 @@ import { lookUpIds } from './id-batches';
 import { readIds } from './ids-input';
 import { readIoc } from './ioc-input';
 import { deviceIdSchema } from './schemas';
+import { readWanted } from '../../common/return-all';
 
 /**
  * Where an indicator was seen: device counts, devices, processes. IOC Management and the legacy
@@ -46,11 +47,6 @@ export function iocProperties(displayOptions: IDisplayOptions): INodeProperties[
 	];
 }
 
-function wanted(ctx: IExecuteFunctions, index: number) {
-	const returnAll = ctx.getNodeParameter('returnAll', index) as boolean;
-	return { returnAll, limit: returnAll ? 0 : (ctx.getNodeParameter('limit', index) as number) };
-}
-
 export function deviceCountOperation(path: string, displayOptions: IDisplayOptions): Operation {
 	return {
 		description: iocProperties(displayOptions),
@@ -77,7 +73,7 @@ export function devicesRanOnOperation(path: string, displayOptions: IDisplayOpti
 			const client = falconClient(this);
 			return await runPerItem(this, items, {
 				concurrency: client.policy.concurrency,
-				parse: (index) => ({ ioc: readIoc(this, index), wanted: wanted(this, index) }),
+				parse: (index) => ({ ioc: readIoc(this, index), wanted: readWanted(this, index) }),
 				run: async ({ ioc, wanted }) => {
 					const { resources } = await collectByOffset<string>(client, { method: 'GET', path, qs: { ...ioc }, acceptStatus: [404] }, wanted, PAGE_SIZE);
 					return results(resources.map((deviceId) => ({ device_id: deviceId, ...ioc })));
@@ -110,7 +106,7 @@ export function processesRanOnOperation(path: string, displayOptions: IDisplayOp
 				parse: (index) => ({
 					ioc: readIoc(this, index),
 					deviceId: validateField(node, deviceIdSchema, this.getNodeParameter('deviceId', index), index, 'Device ID').toLowerCase(),
-					wanted: wanted(this, index),
+					wanted: readWanted(this, index),
 				}),
 				run: async ({ ioc, deviceId, wanted }) => {
 					const qs: IDataObject = { ...ioc, device_id: deviceId };

@@ -1,13 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { Wanted } from '../../common/return-all';
 import type { FalconClient } from './client';
 import type { FalconEnvelope, FalconMeta, FalconRequest } from './types';
 
-/** How many results a Get Many wants: all of them, or at most `limit`. */
-export interface Wanted {
-	returnAll: boolean;
-	limit: number;
-}
+export type { Wanted };
 
 export interface Collected<T> {
 	resources: T[];

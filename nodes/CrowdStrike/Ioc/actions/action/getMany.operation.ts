@@ -4,6 +4,7 @@ import { chunk } from '../../../../common/concurrency';
 import { results, runPerItem } from '../../../../common/items';
 import { returnAllOrLimit } from '../../../shared/descriptions';
 import { collectByOffset, falconClient, type FalconClient } from '../../../transport';
+import { readWanted } from '../../../../common/return-all';
 
 const show = { resource: ['action'], operation: ['getMany'] };
 
@@ -24,8 +25,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await runPerItem(this, items, {
 		concurrency: 1,
 		parse: (index) => {
-			const returnAll = this.getNodeParameter('returnAll', index) as boolean;
-			return { returnAll, limit: returnAll ? 0 : (this.getNodeParameter('limit', index) as number) };
+			return readWanted(this, index);
 		},
 		run: async (wanted) => {
 			const { resources: ids } = await collectByOffset<string>(client, { method: 'GET', path: '/iocs/queries/actions/v1' }, wanted, 100);

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { results, runPerItem } from '../../../../common/items';
 import { validateField } from '../../../../common/validation';
-import { aggregateBody, aggregateProperties, type AggregateParameters } from '../../../shared/aggregate';
+import { aggregateProperties, readAggregateQuery } from '../../../shared/aggregate';
 import { filterProperty } from '../../../shared/descriptions';
 import { fqlSchema } from '../../../shared/schemas';
 import { falconClient } from '../../../transport';
@@ -23,29 +23,13 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export function readAggregate(ctx: IExecuteFunctions, index: number): IDataObject[] {
-	const read = (name: string, fallback: unknown) => ctx.getNodeParameter(name, index, fallback);
-	const aggregateMode = read('aggregateMode', 'fields') as string;
-	const params: AggregateParameters =
-		aggregateMode === 'json'
-			? { aggregateMode, aggregateJson: read('aggregateJson', '') }
-			: {
-					aggregateMode,
-					aggregationType: read('aggregationType', 'terms') as string,
-					field: read('field', '') as string,
-					interval: read('interval', 'day') as string,
-					aggregateOptions: read('aggregateOptions', {}) as IDataObject,
-				};
-	return aggregateBody(ctx.getNode(), params, index);
-}
-
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = falconClient(this);
 	const node = this.getNode();
 	return await runPerItem(this, items, {
 		concurrency: client.policy.concurrency,
 		parse: (index) => ({
-			body: readAggregate(this, index),
+			body: readAggregateQuery(this, index),
 			filter: validateField(node, fqlSchema, this.getNodeParameter('filter', index, ''), index, 'Filter'),
 			fromParent: this.getNodeParameter('fromParent', index, false) as boolean,
 		}),

@@ -6,6 +6,7 @@ import { filterProperty, returnAllOrLimit, simplifyProperty } from '../../../sha
 import { fqlSchema, text } from '../../../shared/schemas';
 import { collectByCursor, falconClient } from '../../../transport';
 import { simplifyIndicator } from './simplify';
+import { readWanted } from '../../../../common/return-all';
 
 const show = { resource: ['indicator'], operation: ['getMany'] };
 
@@ -61,9 +62,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		concurrency: client.policy.concurrency,
 		parse: (index) => {
 			const options = this.getNodeParameter('options', index, {}) as IDataObject;
-			const returnAll = this.getNodeParameter('returnAll', index) as boolean;
 			return {
-				wanted: { returnAll, limit: returnAll ? 0 : (this.getNodeParameter('limit', index) as number) },
+				wanted: readWanted(this, index),
 				filter: validateField(node, fqlSchema, this.getNodeParameter('filter', index, ''), index, 'Filter'),
 				sort: validateField(node, text(200), options.sort ?? '', index, 'Sort').trim(),
 				fromParent: options.fromParent === true,

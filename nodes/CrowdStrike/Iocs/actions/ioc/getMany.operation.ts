@@ -7,6 +7,7 @@ import { iocTypeOptions, returnAllOrLimit } from '../../../shared/descriptions';
 import { IOC_TYPES, expirationSchema, fqlQuote, listOf, text } from '../../../shared/schemas';
 import { collectByCursor, falconClient } from '../../../transport';
 import { POLICY_TO_ACTION } from './legacy';
+import { readWanted } from '../../../../common/return-all';
 
 const show = { resource: ['ioc'], operation: ['getMany'] };
 
@@ -75,10 +76,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	return await runPerItem(this, items, {
 		concurrency: client.policy.concurrency,
 		parse: (index) => {
-			const returnAll = this.getNodeParameter('returnAll', index) as boolean;
 			return {
 				filter: legacyFilter(this, index, this.getNodeParameter('filters', index, {}) as IDataObject),
-				wanted: { returnAll, limit: returnAll ? 0 : (this.getNodeParameter('limit', index) as number) },
+				wanted: readWanted(this, index),
 			};
 		},
 		run: async ({ filter, wanted }) => {

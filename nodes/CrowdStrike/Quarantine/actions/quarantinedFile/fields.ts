@@ -3,7 +3,6 @@ import { z } from 'zod';
 
 import { chunk } from '../../../../common/concurrency';
 import { validateField } from '../../../../common/validation';
-import { aggregateBody, type AggregateParameters } from '../../../shared/aggregate';
 import { fqlSchema, text } from '../../../shared/schemas';
 import type { FalconClient, FalconEnvelope } from '../../../transport';
 
@@ -110,20 +109,3 @@ export async function actionCounts(client: FalconClient, filter: string): Promis
 	return counts;
 }
 
-/** The aggregate query of an item (the IOC node has the same reader; it belongs in shared/aggregate.ts). */
-/** What each aggregate field reads as when the chosen mode hides it (n8n throws for an absent parameter without a fallback). */
-const AGGREGATE_FALLBACKS: IDataObject = {
-	aggregateMode: 'fields',
-	aggregationType: 'terms',
-	field: '',
-	interval: 'day',
-	aggregateOptions: {},
-	aggregateJson: '',
-};
-
-export function readAggregate(ctx: IExecuteFunctions, index: number): IDataObject[] {
-	const params = Object.fromEntries(
-		Object.entries(AGGREGATE_FALLBACKS).map(([name, fallback]) => [name, ctx.getNodeParameter(name, index, fallback)]),
-	) as unknown as AggregateParameters;
-	return aggregateBody(ctx.getNode(), params, index);
-}

@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { results, runPerItem } from '../../../../common/items';
 import { aggregateProperties } from '../../../shared/aggregate';
 import { falconClient } from '../../../transport';
-import { AGGREGATE_PATH, readAggregate } from './fields';
+import { readAggregateQuery } from '../../../shared/aggregate';
+import { AGGREGATE_PATH } from './fields';
 
 const show = { resource: ['quarantinedFile'], operation: ['getAggregates'] };
 
@@ -13,7 +14,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const client = falconClient(this);
 	return await runPerItem(this, items, {
 		concurrency: client.policy.concurrency,
-		parse: (index) => readAggregate(this, index),
+		parse: (index) => readAggregateQuery(this, index),
 		run: async (body) => {
 			const answer = await client.request({ method: 'POST', path: AGGREGATE_PATH, body, idempotent: true });
 			return results(answer.resources ?? []);

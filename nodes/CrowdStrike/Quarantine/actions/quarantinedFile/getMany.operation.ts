@@ -6,6 +6,7 @@ import { filterProperty, returnAllOrLimit } from '../../../shared/descriptions';
 import { text } from '../../../shared/schemas';
 import { collectByOffset, falconClient } from '../../../transport';
 import { QUARANTINE_FQL_FIELDS, QUERY_PATH, fetchAllFiles, readFilter, readSearch, searchProperty } from './fields';
+import { readWanted } from '../../../../common/return-all';
 
 const show = { resource: ['quarantinedFile'], operation: ['getMany'] };
 
@@ -43,9 +44,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		concurrency: client.policy.concurrency,
 		parse: (index) => {
 			const options = this.getNodeParameter('options', index, {}) as IDataObject;
-			const returnAll = this.getNodeParameter('returnAll', index) as boolean;
 			return {
-				wanted: { returnAll, limit: returnAll ? 0 : (this.getNodeParameter('limit', index) as number) },
+				wanted: readWanted(this, index),
 				filter: readFilter(this, index),
 				q: readSearch(this, index),
 				sort: validateField(node, text(200), options.sort ?? '', index, 'Sort').trim(),

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { results, runPerItem } from '../../../../common/items';
 import { aggregateProperties } from '../../../shared/aggregate';
 import { falconClient } from '../../../transport';
-import { readAggregate } from '../aggregate-input';
+import { readAggregateQuery } from '../../../shared/aggregate';
 
 const show = { resource: ['scan'], operation: ['getAggregates'] };
 
@@ -15,7 +15,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const client = falconClient(this);
 	return await runPerItem(this, items, {
 		concurrency: client.policy.concurrency,
-		parse: (index) => readAggregate(this, index),
+		parse: (index) => readAggregateQuery(this, index),
 		run: async (body) => {
 			const answer = await client.request({ method: 'POST', path: '/scanner/aggregates/scans/GET/v1', body, idempotent: true });
 			return results(answer.resources ?? []);

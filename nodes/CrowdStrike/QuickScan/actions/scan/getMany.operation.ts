@@ -6,6 +6,7 @@ import { filterProperty, returnAllOrLimit } from '../../../shared/descriptions';
 import { fqlSchema, text } from '../../../shared/schemas';
 import { collectByOffset, falconClient } from '../../../transport';
 import { SCAN_QUERY_PATH, getScans, quotaOf } from '../scans';
+import { readWanted } from '../../../../common/return-all';
 
 const show = { resource: ['scan'], operation: ['getMany'] };
 
@@ -52,9 +53,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		concurrency: client.policy.concurrency,
 		parse: (index) => {
 			const options = this.getNodeParameter('options', index, {}) as IDataObject;
-			const returnAll = this.getNodeParameter('returnAll', index) as boolean;
 			return {
-				wanted: { returnAll, limit: returnAll ? 0 : (this.getNodeParameter('limit', index) as number) },
+				wanted: readWanted(this, index),
 				filter: validateField(node, fqlSchema, this.getNodeParameter('filter', index, ''), index, 'Filter'),
 				sort: validateField(node, text(200), options.sort ?? '', index, 'Sort').trim(),
 				idsOnly: options.idsOnly === true,
