@@ -44,7 +44,43 @@ const alertTriage: Demo = {
 	},
 };
 
+const hashTriage: Demo = {
+	file: 'alert-hash-triage.json',
+	title: 'Alert hash triage: Quick Scan each file, block malware and delete its quarantined copies, release the rest',
+	summarize(run, _startedAt, writes) {
+		const scans = itemsOf(run, 'Scan File');
+		const deleted = itemsOf(run, 'Delete Quarantined Copies');
+		const released = itemsOf(run, 'Release Quarantined Copies');
+		const rows = scans.map((scan) => {
+			const sha = String(scan.sha256 ?? '');
+			const outcome = (list: IDataObject[], verb: string) => {
+				const hit = list.find((item) => String(item.filter ?? '').includes(sha));
+				return hit ? (hit.error ? `${verb} failed: ${String(hit.error)}` : `${verb} ${String(hit.affected)} quarantined cop${hit.affected === 1 ? 'y' : 'ies'}`) : '';
+			};
+			const action = !writes ? 'skipped (read-only)' : outcome(deleted, 'blocked hash, deleted') || outcome(released, 'released');
+			return [shorten(scan.fileName, 26), shorten(sha, 18), String(scan.verdict ?? scan.error ?? ''), action];
+		});
+		return table(['File', 'SHA256', 'Verdict', 'Action'], rows);
+	},
+};
+
+const orionImport: Demo = {
+	file: 'orion-ioc-import.json',
+	title: 'Cytomic Orion: import IOCs from a feed and check that each is active',
+	summarize(run) {
+		const imported = itemsOf(run, 'Import C2 IPs');
+		const active = new Set(itemsOf(run, 'Active').map((item) => String(item.value)));
+		const rows = imported.map((item) => [
+			String(item.iocType ?? ''),
+			String(item.value ?? ''),
+			item.success === true ? 'imported' : `failed: ${String(item.message ?? item.error ?? '')}`,
+			active.has(String(item.value)) ? 'active' : 'missing or inactive',
+		]);
+		return table(['Type', 'Value', 'Import', 'On Orion'], rows);
+	},
+};
+
 /** Every demo whose workflow is in examples/, in the order they tell the story. */
 export function availableDemos(extra: Demo[] = []): Demo[] {
-	return [alertTriage, ...extra].filter((demo) => existsSync(join(EXAMPLES_DIR, demo.file)));
+	return [alertTriage, hashTriage, orionImport, ...extra].filter((demo) => existsSync(join(EXAMPLES_DIR, demo.file)));
 }

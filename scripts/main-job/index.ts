@@ -3,7 +3,7 @@
  * package's nodes, against the embedded sandbox, or against a real Falcon tenant when
  * FALCON_CLIENT_ID and FALCON_CLIENT_SECRET are set (read-only unless FALCON_ALLOW_WRITES=1).
  */
-import { runWorkflow } from '../../test/harness';
+import { CredentialStore, runWorkflow } from '../../test/harness';
 import { availableDemos } from './demos';
 import { chooseTarget } from './target';
 import { readOnly, readWorkflow } from './workflow-file';
@@ -11,14 +11,21 @@ import { readOnly, readWorkflow } from './workflow-file';
 async function main(): Promise<number> {
 	const target = await chooseTarget(process.env);
 	console.log(`EDR SOAR nodes for n8n: running the example workflows on ${target.describe}\n`);
+	// One store for every run, as n8n keeps credentials (and their tokens) in its database.
+	const credentials = new CredentialStore(target.credentials);
 	let failures = 0;
 	try {
 		for (const demo of availableDemos()) {
 			const workflow = readWorkflow(demo.file);
+			const missing = credentialTypes(workflow).filter((type) => !(type in target.credentials));
+			if (missing.length > 0) {
+				console.log(`▶ ${demo.title}\n  skipped: set up ${missing.join(', ')} to run it\n`);
+				continue;
+			}
 			const started = new Date();
 			const run = await runWorkflow({
 				...(target.writes ? workflow : readOnly(workflow)),
-				credentials: target.credentials,
+				credentials,
 				name: workflow.name,
 			});
 			const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(2);
@@ -40,6 +47,10 @@ async function main(): Promise<number> {
 		await target.close();
 	}
 	return failures === 0 ? 0 : 1;
+}
+
+function credentialTypes(workflow: ReturnType<typeof readWorkflow>): string[] {
+	return [...new Set(workflow.nodes.flatMap((node) => Object.keys(node.credentials ?? {})))];
 }
 
 function indent(text: string): string {

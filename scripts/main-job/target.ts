@@ -15,6 +15,7 @@ export interface Target {
 
 export async function chooseTarget(env: NodeJS.ProcessEnv): Promise<Target> {
 	if (env.FALCON_CLIENT_ID && env.FALCON_CLIENT_SECRET) {
+		// Only Falcon workflows run against a tenant: Orion needs its own credentials, so its demo is left out.
 		const cloud = env.FALCON_BASE_URL ? 'custom' : (env.FALCON_CLOUD ?? 'autodiscover');
 		const writes = env.FALCON_ALLOW_WRITES === '1';
 		return {
@@ -37,14 +38,11 @@ export async function chooseTarget(env: NodeJS.ProcessEnv): Promise<Target> {
 	const credentials: Target['credentials'] = {
 		crowdStrikeFalconApi: { cloud: 'custom', customBaseUrl: sandbox.url, clientId: sandbox.falcon.clientId, clientSecret: sandbox.falcon.clientSecret },
 	};
-	const orion = (sandbox as Sandbox & { orion?: Record<string, string> }).orion;
-	if (orion) {
-		credentials.cytomicOrionApi = {
-			tokenUrl: `${sandbox.url}/orion/oauth/token`,
-			apiBaseUrl: `${sandbox.url}/orion/api/v1/applications`,
-			...orion,
-		};
-	}
+	credentials.cytomicOrionApi = {
+		authUrl: `${sandbox.url}/orion/oauth/token`,
+		baseUrl: `${sandbox.url}/orion/api/v1/applications`,
+		...sandbox.orion,
+	};
 	return {
 		kind: 'sandbox',
 		credentials,
