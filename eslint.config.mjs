@@ -15,7 +15,7 @@ export default [
 		languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },
 		plugins: { '@typescript-eslint': tseslint.plugin },
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
 			'@typescript-eslint/no-explicit-any': 'error',
 		},
 	},
