@@ -9,7 +9,7 @@ const nodeBaseRules = {
 };
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.cache/**', 'gulpfile.js', 'jest.config.js', 'test/harness/global-setup.js'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.cache/**', 'bench/out/**', 'gulpfile.js', 'jest.config.js', 'test/harness/global-setup.js'] },
 	{
 		files: ['**/*.ts'],
 		languageOptions: { parser: tseslint.parser, parserOptions: { sourceType: 'module' } },
