@@ -137,14 +137,15 @@ describe('sandbox: HTTP core (envelope, routing, bodies, request log, latency)',
 	});
 
 	it('adds config.latencyMs to every API answer (not to admin calls)', async () => {
-		sb.config.latencyMs = 120;
+		sb.config.latencyMs = 1500;
 		try {
 			let t = Date.now();
 			await call(sb, 'GET', '/iocs/queries/indicators/v1', { token });
-			expect(Date.now() - t).toBeGreaterThanOrEqual(110);
+			expect(Date.now() - t).toBeGreaterThanOrEqual(1490);
+			// The sandbox's own controls are never delayed (a wide margin: this is not a speed test).
 			t = Date.now();
 			await call(sb, 'GET', '/_sandbox/health');
-			expect(Date.now() - t).toBeLessThan(100);
+			expect(Date.now() - t).toBeLessThan(1000);
 		} finally {
 			sb.config.latencyMs = 0;
 		}
