@@ -138,9 +138,11 @@ describe('runNode', () => {
 
 	test('100 runs sharing a store reuse one token and each succeed', async () => {
 		const store = fakeStore(server);
+		const before = server.tokenRequests;
 		for (let i = 0; i < 100; i++) {
 			const result = await runNode({ type: 'fakeApi', parameters: { operation: 'getData' }, credentials: store, ...fakes });
 			expect(result.error).toBeUndefined();
 		}
+		expect(server.tokenRequests - before).toBe(1);
 	});
 });
