@@ -104,6 +104,22 @@ export function createAdminRouter(c: AdminControls): Router {
 		opts,
 	);
 
+	admin.post(
+		'/_sandbox/orion/alerts',
+		(ctx) => {
+			const body = (ctx.body ?? {}) as Record<string, unknown>;
+			if (typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'A JSON object with the alert fields to set is expected');
+			if (body.timestamp !== undefined && (typeof body.timestamp !== 'number' || !Number.isFinite(body.timestamp))) {
+				throw new ApiError(400, 'timestamp must be Unix milliseconds');
+			}
+			if (body.status !== undefined && !['Pending', 'InProgress', 'Closed'].includes(String(body.status))) {
+				throw new ApiError(400, 'status must be Pending, InProgress or Closed');
+			}
+			return reply(201, c.handle().state.orion.addAlert(body));
+		},
+		opts,
+	);
+
 	admin.get(
 		'/_sandbox/credentials',
 		() => {

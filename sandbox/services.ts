@@ -5,6 +5,7 @@
  */
 import { registerIocManagement } from './falcon/ioc-management';
 import { registerLegacyIocs } from './falcon/legacy-iocs';
+import { registerHostGroups } from './falcon/host-groups';
 import { registerFalconOAuth } from './falcon/oauth';
 import { registerQuarantine } from './falcon/quarantine';
 import { registerQuickScan } from './falcon/quick-scan';
@@ -19,5 +20,6 @@ export const SERVICES: ServiceRegistrar[] = [
 	registerSampleUploads, // /samples/entities/samples/v3 (upload, download, delete)
 	registerQuickScan, // /scanner/...
 	registerQuarantine, // /quarantine/...
+	registerHostGroups, // /devices/{combined,queries,entities}/host-groups/v1
 	registerOrion, // /orion/oauth/token + /orion/api/v1/applications/{iocs,alerts}/... (the 'orion' bearer scheme)
 ];

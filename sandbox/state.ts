@@ -5,6 +5,7 @@
  *
  * To add a service's state: add a property to SandboxState and one line to createState().
  */
+import { HostGroupStore } from './falcon/host-groups/store';
 import { FalconAuthState } from './falcon/oauth';
 import { IocStore } from './falcon/ioc-management/store';
 import { DeviceFleet } from './falcon/telemetry/devices';
@@ -30,6 +31,8 @@ export interface SandboxState {
 	quickScan: QuickScanStore;
 	/** Quarantined files across the fleet. */
 	quarantine: QuarantineStore;
+	/** Host groups (the demo groups the fleet's devices belong to). */
+	hostGroups: HostGroupStore;
 	/** Cytomic Orion: application, tokens, IOCs, alerts. */
 	orion: OrionState;
 }
@@ -54,6 +57,7 @@ export function createState({ config, falcon, orion }: StateInit): SandboxState 
 		samples,
 		quickScan: new QuickScanStore(samples, () => config),
 		quarantine: new QuarantineStore(devices, () => config),
+		hostGroups: new HostGroupStore(),
 		orion: new OrionState(orion, () => config),
 	};
 }

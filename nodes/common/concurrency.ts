@@ -33,3 +33,67 @@ export function chunk<T>(values: readonly T[], size: number): T[][] {
 	for (let start = 0; start < values.length; start += size) chunks.push(values.slice(start, start + size));
 	return chunks;
 }
+
+/**
+ * Runs tasks as they are added, at most `limit` at once, for work that is still being produced
+ * (items being read while the first requests are already out). After a task throws, no further
+ * task starts; `drain()` rethrows the first error once the running ones have settled.
+ */
+export class TaskQueue {
+	private readonly waiting: Array<() => Promise<void>> = [];
+
+	private head = 0;
+
+	private running = 0;
+
+	private failure: { error: unknown } | undefined;
+
+	private settled: Array<() => void> = [];
+
+	constructor(private readonly limit: number) {}
+
+	/** Tasks waiting for a free slot. */
+	get backlog(): number {
+		return this.waiting.length - this.head;
+	}
+
+	add(task: () => Promise<void>): void {
+		if (this.failure !== undefined) return;
+		this.waiting.push(task);
+		this.startWaiting();
+	}
+
+	/** Resolves when every added task has run (or, after a failure, the running ones have settled). */
+	async drain(): Promise<void> {
+		while (this.running > 0 || (this.failure === undefined && this.backlog > 0)) {
+			await new Promise<void>((resolve) => this.settled.push(resolve));
+		}
+		if (this.failure !== undefined) throw this.failure.error;
+	}
+
+	private startWaiting() {
+		while (this.failure === undefined && this.running < Math.max(1, this.limit) && this.backlog > 0) {
+			const task = this.waiting[this.head];
+			this.waiting[this.head++] = undefined as unknown as () => Promise<void>;
+			if (this.head > 1024 && this.head * 2 > this.waiting.length) {
+				this.waiting.splice(0, this.head);
+				this.head = 0;
+			}
+			this.running++;
+			void this.run(task);
+		}
+	}
+
+	private async run(task: () => Promise<void>) {
+		try {
+			await task();
+		} catch (error) {
+			this.failure ??= { error };
+		}
+		this.running--;
+		this.startWaiting();
+		const waiters = this.settled;
+		this.settled = [];
+		for (const wake of waiters) wake();
+	}
+}

@@ -1,13 +1,14 @@
 import {
 	NodeApiError,
 	NodeOperationError,
+	sleep,
 	type IBinaryKeyData,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { chunk, mapWithConcurrency } from './concurrency';
+import { TaskQueue } from './concurrency';
 
 /** One output item an input produced, before n8n's pairing is attached. */
 export interface ItemResult {
@@ -43,26 +44,41 @@ interface BatchedSpec<I> {
 	groupBy?(this: void, input: I): string;
 }
 
+/** How long items are read without a pause, so answers that arrived meanwhile are handled and the next requests go out. */
+const READ_SLICE_MS = 8;
+
 /**
- * Every input item validated first, so bad input fails before any request is sent. Without
- * continueOnFail the first invalid item stops the run; with it, each invalid item becomes its error item.
+ * Reads and validates every input item. Without continueOnFail the first invalid item stops the
+ * run before any request is sent, so all items are read before `onValid` sees the first one. With
+ * continueOnFail an invalid item only becomes its own error item, so each valid item is handed on
+ * at once: its request can go out while later items are still being read.
  */
-async function parseAll<I>(
+async function readItems<I>(
 	ctx: IExecuteFunctions,
 	count: number,
 	parse: (index: number) => I | Promise<I>,
-): Promise<{ valid: Array<ParsedItem<I>>; outcomes: Map<number, ItemOutcome> }> {
-	const valid: Array<ParsedItem<I>> = [];
+	onValid: (item: ParsedItem<I>) => void,
+): Promise<Map<number, ItemOutcome>> {
 	const outcomes = new Map<number, ItemOutcome>();
+	const continueOnFail = ctx.continueOnFail();
+	const valid: Array<ParsedItem<I>> = [];
+	let sliceStart = performance.now();
 	for (let index = 0; index < count; index++) {
 		try {
-			valid.push({ index, input: await parse(index) });
+			const item = { index, input: await parse(index) };
+			if (continueOnFail) onValid(item);
+			else valid.push(item);
 		} catch (error) {
-			if (!ctx.continueOnFail()) throw withItemIndex(ctx, error, index);
+			if (!continueOnFail) throw withItemIndex(ctx, error, index);
 			outcomes.set(index, error as Error);
 		}
+		if (continueOnFail && performance.now() - sliceStart >= READ_SLICE_MS) {
+			await sleep(0);
+			sliceStart = performance.now();
+		}
 	}
-	return { valid, outcomes };
+	for (const item of valid) onValid(item);
+	return outcomes;
 }
 
 export async function runPerItem<I>(
@@ -70,17 +86,22 @@ export async function runPerItem<I>(
 	items: INodeExecutionData[],
 	spec: PerItemSpec<I>,
 ): Promise<INodeExecutionData[]> {
-	const { valid, outcomes } = await parseAll(ctx, items.length, spec.parse);
 	const continueOnFail = ctx.continueOnFail();
-	await mapWithConcurrency(valid, spec.concurrency, async ({ index, input }) => {
-		try {
-			const produced = await spec.run(input, index);
-			outcomes.set(index, Array.isArray(produced) ? produced : [produced]);
-		} catch (error) {
-			if (!continueOnFail) throw withItemIndex(ctx, error, index);
-			outcomes.set(index, error as Error);
-		}
-	});
+	const queue = new TaskQueue(spec.concurrency);
+	const produced = new Map<number, ItemOutcome>();
+	const outcomes = await readItems(ctx, items.length, spec.parse, ({ index, input }) =>
+		queue.add(async () => {
+			try {
+				const result = await spec.run(input, index);
+				produced.set(index, Array.isArray(result) ? result : [result]);
+			} catch (error) {
+				if (!continueOnFail) throw withItemIndex(ctx, error, index);
+				produced.set(index, error as Error);
+			}
+		}),
+	);
+	await queue.drain();
+	for (const [index, outcome] of produced) outcomes.set(index, outcome);
 	return toOutput(ctx, items.length, outcomes);
 }
 
@@ -89,33 +110,37 @@ export async function runBatched<I>(
 	items: INodeExecutionData[],
 	spec: BatchedSpec<I>,
 ): Promise<INodeExecutionData[]> {
-	const { valid, outcomes } = await parseAll(ctx, items.length, spec.parse);
 	const continueOnFail = ctx.continueOnFail();
-	await mapWithConcurrency(batches(valid, spec), spec.concurrency, async (batch) => {
-		let answered: Map<number, ItemOutcome>;
-		try {
-			answered = await spec.run(batch);
-		} catch (error) {
-			if (!continueOnFail) throw withItemIndex(ctx, error, batch[0].index);
-			answered = new Map(batch.map(({ index }) => [index, error as Error]));
-		}
-		for (const { index } of batch) {
-			outcomes.set(index, answered.get(index) ?? new Error('The API gave no answer for this item'));
-		}
+	const queue = new TaskQueue(spec.concurrency);
+	const answeredOutcomes = new Map<number, ItemOutcome>();
+	const send = (batch: Array<ParsedItem<I>>) =>
+		queue.add(async () => {
+			let answered: Map<number, ItemOutcome>;
+			try {
+				answered = await spec.run(batch);
+			} catch (error) {
+				if (!continueOnFail) throw withItemIndex(ctx, error, batch[0].index);
+				answered = new Map(batch.map(({ index }) => [index, error as Error]));
+			}
+			for (const { index } of batch) {
+				answeredOutcomes.set(index, answered.get(index) ?? new Error('The API gave no answer for this item'));
+			}
+		});
+	// A batch goes out as soon as it is full; the rest go when every item has been read.
+	const open = new Map<string, Array<ParsedItem<I>>>();
+	const outcomes = await readItems(ctx, items.length, spec.parse, (item) => {
+		const key = spec.groupBy ? spec.groupBy(item.input) : '';
+		const batch = open.get(key) ?? [];
+		batch.push(item);
+		if (batch.length >= spec.batchSize) {
+			open.delete(key);
+			send(batch);
+		} else open.set(key, batch);
 	});
+	for (const batch of open.values()) send(batch);
+	await queue.drain();
+	for (const [index, outcome] of answeredOutcomes) outcomes.set(index, outcome);
 	return toOutput(ctx, items.length, outcomes);
-}
-
-function batches<I>(valid: Array<ParsedItem<I>>, spec: BatchedSpec<I>): Array<Array<ParsedItem<I>>> {
-	if (!spec.groupBy) return chunk(valid, spec.batchSize);
-	const groups = new Map<string, Array<ParsedItem<I>>>();
-	for (const item of valid) {
-		const key = spec.groupBy(item.input);
-		const group = groups.get(key);
-		if (group) group.push(item);
-		else groups.set(key, [item]);
-	}
-	return [...groups.values()].flatMap((group) => chunk(group, spec.batchSize));
 }
 
 function toOutput(ctx: IExecuteFunctions, count: number, outcomes: Map<number, ItemOutcome>): INodeExecutionData[] {

@@ -127,7 +127,7 @@ describe('Indicator: Create', () => {
 		const cases = [
 			create({ action: 'prevent' }),
 			create({ additionalFields: { expiration: 'next tuesday' } }),
-			create({ appliedGlobally: false, hostGroups: 'not-a-group' }),
+			create({ appliedGlobally: false, hostGroups: { groups: [{ hostGroup: { __rl: true, mode: 'id', value: '={{ "not-a-group" }}' } }] } }),
 			create({ additionalFields: { source: 'x'.repeat(257) } }),
 			create({ additionalFields: { description: 'line\u0000break' } }),
 		];
@@ -150,7 +150,7 @@ describe('Indicator: Create', () => {
 
 	it('applies an indicator to host groups instead of globally', async () => {
 		const group = 'ab'.repeat(16);
-		const result = await runFalcon(sandbox(), NODE, create({ appliedGlobally: false, hostGroups: group.toUpperCase() }), {
+		const result = await runFalcon(sandbox(), NODE, create({ appliedGlobally: false, hostGroups: { groups: [{ hostGroup: { __rl: true, mode: 'id', value: group.toUpperCase() } }] } }), {
 			input: [{ json: { type: 'sha256', value: sha(4) } }],
 		});
 		expect(result.error).toBeUndefined();

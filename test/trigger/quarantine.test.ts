@@ -104,6 +104,20 @@ describe('CrowdStrike Falcon Trigger: New Quarantined File', () => {
 		expect(since).toBeGreaterThan(before - 10 * 60_000);
 	});
 
+	it('starts over (emitting nothing) when the event was changed or the saved position is unreadable', async () => {
+		const trigger = poller(sandbox(), { event: 'indicatorChanged' });
+		await trigger.poll();
+		quarantineFile(sandbox(), 9, sha(40), Date.now());
+		const switched = await trigger.poll({ parameters });
+		expect(switched.outputs).toBeNull();
+		expect(switched.staticData.cursor).toMatchObject({ event: 'newQuarantinedFile' });
+
+		const garbled = await poller(sandbox(), parameters).poll({ staticData: { cursor: { since: 'yesterday' } } });
+		expect(garbled.outputs).toBeNull();
+		expect(garbled.staticData.cursor).toMatchObject({ version: 1, event: 'newQuarantinedFile' });
+		expect(garbled.logs.join('\n')).toMatch(/not readable, starting over/);
+	});
+
 	it('refuses a bad Max Items per Poll before any request', async () => {
 		const trigger = poller(sandbox(), { ...parameters, options: { maxItems: 0 } });
 		await expect(trigger.poll()).rejects.toThrow('Invalid "Max Items per Poll": must be at least 1');

@@ -13,7 +13,7 @@ import * as indicator from './actions/indicator';
 import * as process from './actions/process';
 import * as referenceData from './actions/referenceData';
 import { router } from './actions/router';
-import { loadOptions } from './methods';
+import { listSearch, loadOptions } from './methods';
 
 export class CrowdStrikeFalconIoc implements INodeType {
 	description: INodeTypeDescription = {
@@ -53,7 +53,7 @@ export class CrowdStrikeFalconIoc implements INodeType {
 		],
 	};
 
-	methods = { loadOptions };
+	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -26,6 +26,8 @@ type Failure =
 
 const TRANSIENT_STATUS = new Set([500, 502, 503, 504, 408]);
 const MAX_TRANSIENT_WAIT_MS = 30_000;
+/** How often a request held back by a 429 pause checks whether the pause was lifted. */
+const PAUSE_CHECK_MS = 100;
 
 /** What n8n's request helper reports for a connection that failed or timed out. */
 const NETWORK_FAILURE = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|ECONNABORTED|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|socket hang up|timeout of \d+ms|aborted|connection (was )?closed/i;
@@ -111,7 +113,7 @@ export class FalconClient {
 			if (waitMs === undefined) {
 				return { error: this.finalError(request, failure, attempt, idempotent), unconfirmed: failure.kind === 'transient' && !idempotent };
 			}
-			if (failure.kind === 'rateLimited') this.pausedUntil = Math.max(this.pausedUntil, Date.now() + waitMs);
+			if (failure.kind === 'rateLimited') await this.waitOutRateLimit(waitMs);
 			else await sleep(waitMs);
 		}
 	}
@@ -137,7 +139,7 @@ export class FalconClient {
 		} catch (error) {
 			return failureOfThrown(error);
 		}
-		this.observe(response.headers);
+		this.observe(response.statusCode, response.headers);
 		const { statusCode, headers, body } = response;
 		if (statusCode >= 400) {
 			if (request.acceptStatus?.includes(statusCode) && isEnvelope(body)) return { response };
@@ -174,15 +176,31 @@ export class FalconClient {
 		return falconApiError(node, request, failure.details, prefix);
 	}
 
-	private observe(headers: FailureDetails['headers']) {
+	/**
+	 * Reads the rate-limit headers of an answer other than a 429 (a 429 is waited out as its
+	 * RetryAfter says). Such an answer arriving during a 429 pause, with room left for every request
+	 * this execution may have in flight, shows that the 429 was not the account's limit running out:
+	 * the other requests stop waiting.
+	 */
+	private observe(statusCode: number, headers: FailureDetails['headers']) {
+		if (statusCode === 429) return;
 		const remaining = Number(headerValue(headers, 'x-ratelimit-remaining'));
-		if (Number.isFinite(remaining)) this.remaining = remaining;
+		if (!Number.isFinite(remaining)) return;
+		this.remaining = remaining;
+		if (remaining > this.policy.concurrency) this.pausedUntil = 0;
 	}
 
-	/** Waits out a 429 window any request of this execution was given, and slows down near the limit. */
+	/** A 429: this request waits as long as it was told; the others wait too, until an answer shows room (see `observe`). */
+	private async waitOutRateLimit(waitMs: number) {
+		const until = Date.now() + waitMs;
+		this.pausedUntil = Math.max(this.pausedUntil, until);
+		await sleep(waitMs);
+	}
+
+	/** Waits out a 429 pause, checking now and then whether it was lifted, and slows down near the limit. */
 	private async pace() {
 		for (let wait = this.pausedUntil - Date.now(); wait > 0; wait = this.pausedUntil - Date.now()) {
-			await sleep(wait);
+			await sleep(Math.min(wait, PAUSE_CHECK_MS));
 		}
 		if (this.remaining <= 5) await sleep(500);
 		else if (this.remaining <= 10) await sleep(200);

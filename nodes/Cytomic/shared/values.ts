@@ -66,13 +66,14 @@ export function urlProblem(value: string): string | undefined {
 }
 
 /**
- * A list given as an array, or as text. Text is split on new lines, and also on commas, spaces and
- * semicolons unless `linesOnly` (URLs may hold commas).
+ * A list given as an array, or as text. Text is split on new lines, and also on commas, spaces,
+ * tabs and semicolons unless `linesOnly` (URLs may hold commas). Other whitespace, such as a
+ * vertical tab or a form feed, does not separate values: it stays in the value, whose check refuses it.
  */
 export function listOf(value: unknown, linesOnly = false): string[] {
 	let values: unknown[];
 	if (Array.isArray(value)) values = value;
-	else if (typeof value === 'string') values = value.split(linesOnly ? /[\r\n]+/ : /[\s,;]+/);
+	else if (typeof value === 'string') values = value.split(linesOnly ? /[\r\n]+/ : /[ \t\r\n,;]+/);
 	else if (value === undefined || value === null) values = [];
 	else values = [value];
 	return values.map((entry) => (typeof entry === 'string' || typeof entry === 'number' ? String(entry).trim() : JSON.stringify(entry))).filter((entry) => entry !== '');
@@ -81,6 +82,17 @@ export function listOf(value: unknown, linesOnly = false): string[] {
 /** Seconds or milliseconds since the epoch: values below 10^11 are seconds (as the Orion API reads them). */
 function epochToMs(value: number): number {
 	return Math.abs(value) < 1e11 ? value * 1000 : value;
+}
+
+/**
+ * Whether text starts with a date the calendar has (YYYY-MM-DD). `Date.parse` rolls impossible
+ * days over (2024-02-30 is read as March 1st), so the day is checked against its month first.
+ */
+function isCalendarDate(raw: string): boolean {
+	const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(raw);
+	if (!match) return false;
+	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**
@@ -98,7 +110,7 @@ export const unixMsSchema = z.unknown().transform((value, context) => {
 		if (/^-?\d+(\.\d+)?$/.test(raw)) return Math.round(epochToMs(Number(raw)));
 		const withZone = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : /([zZ]|[+-]\d{2}:?\d{2})$/.test(raw) ? raw : `${raw}Z`;
 		const ms = Date.parse(withZone);
-		if (/^\d{4}-\d{2}-\d{2}/.test(raw) && Number.isFinite(ms)) return ms;
+		if (isCalendarDate(raw) && Number.isFinite(ms)) return ms;
 	}
 	context.addIssue({
 		code: z.ZodIssueCode.custom,

@@ -4,12 +4,14 @@ import {
 	sleepWithAbort,
 	type IDataObject,
 	type IExecuteFunctions,
+	type INode,
 	type INodeProperties,
 	type JsonObject,
 } from 'n8n-workflow';
 
 import { chunk } from '../../../common/concurrency';
 import type { FalconClient, FalconEnvelope, FalconMeta } from '../../transport';
+import { numberOption } from './schemas';
 
 export const SCANS_PATH = '/scanner/entities/scans/v1';
 export const SCAN_QUERY_PATH = '/scanner/queries/scans/v1';
@@ -56,14 +58,11 @@ export function pollingOptions(): INodeProperties[] {
 	];
 }
 
-export function readPolling(options: IDataObject): Polling {
-	const seconds = (value: unknown, fallback: number, min: number) => {
-		const n = Number(value ?? fallback);
-		return Math.max(min, Number.isFinite(n) ? n : fallback) * 1000;
-	};
+/** The polling options of an item, checked (Poll Interval at least 0.1 s, Timeout at least 0 s). */
+export function readPolling(node: INode, options: IDataObject, itemIndex: number): Polling {
 	return {
-		intervalMs: seconds(options.pollInterval, 5, 0.1),
-		timeoutMs: seconds(options.pollTimeout, 120, 0),
+		intervalMs: numberOption(node, options.pollInterval, itemIndex, 'Poll Interval (Seconds)', { min: 0.1, max: 3600, fallback: 5 }) * 1000,
+		timeoutMs: numberOption(node, options.pollTimeout, itemIndex, 'Timeout (Seconds)', { min: 0, max: 86_400, fallback: 120 }) * 1000,
 		onTimeout: options.onTimeout === 'output' ? 'output' : 'error',
 	};
 }

@@ -1,12 +1,14 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { runBatched, type ItemOutcome, type ParsedItem } from '../../../../common/items';
+import { itemParameters, type ItemParameter } from '../../../../common/parameters';
 import { invalidField, validateField } from '../../../../common/validation';
 import { iocTypeOptions } from '../../../shared/descriptions';
 import { readIoc } from '../../../shared/ioc-input';
 import { text } from '../../../shared/schemas';
 import { falconClient } from '../../../transport';
 import { actionProperty, indicatorFieldOptions, indicatorFields, platformsProperty, severityProperty } from './fields';
+import { hostGroupsProperty } from './host-groups';
 import { createIndicators, upsertIndicators, type IndicatorWrite, type OnExisting } from './write-indicators';
 
 const show = { resource: ['indicator'], operation: ['create'] };
@@ -45,16 +47,7 @@ export const description: INodeProperties[] = [
 		description: 'Whether the indicator applies to all hosts; otherwise choose host groups',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Host Group IDs',
-		name: 'hostGroups',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'a1b2c3…, d4e5f6…',
-		description: 'Host group IDs (32 hexadecimal characters), separated by commas',
-		displayOptions: { show: { ...show, appliedGlobally: [false] } },
-	},
+	hostGroupsProperty({ show: { ...show, appliedGlobally: [false] } }),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -122,8 +115,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const batchSize = Number(options.batchSize ?? 100);
 	const onExisting = (options.onExisting ?? 'error') as OnExisting;
+	const parameter = itemParameters(this);
+	const node = this.getNode();
 	return await runBatched(this, items, {
-		parse: (index) => parseCreate(this, index),
+		parse: (index) => parseCreate(this, node, parameter, index),
 		groupBy: (input) => JSON.stringify(input.request),
 		batchSize,
 		concurrency: client.policy.concurrency,
@@ -134,21 +129,22 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	});
 }
 
-function parseCreate(ctx: IExecuteFunctions, index: number): IndicatorWrite {
-	const node = ctx.getNode();
+const commentSchema = text(1024);
+
+function parseCreate(ctx: IExecuteFunctions, node: INode, parameter: ItemParameter, index: number): IndicatorWrite {
 	const ioc = readIoc(ctx, index);
-	const options = ctx.getNodeParameter('options', index, {}) as IDataObject;
-	const appliedGlobally = ctx.getNodeParameter('appliedGlobally', index) as boolean;
+	const options = parameter<IDataObject>('options', index, {});
+	const appliedGlobally = parameter<boolean>('appliedGlobally', index);
 	const fields = indicatorFields(ctx, index, {
-		...(ctx.getNodeParameter('additionalFields', index, {}) as IDataObject),
-		action: ctx.getNodeParameter('action', index),
-		platforms: ctx.getNodeParameter('platforms', index),
-		severity: ctx.getNodeParameter('severity', index, ''),
+		...parameter<IDataObject>('additionalFields', index, {}),
+		action: parameter('action', index),
+		platforms: parameter('platforms', index),
+		severity: parameter('severity', index, ''),
 		appliedGlobally,
-		hostGroups: appliedGlobally ? undefined : ctx.getNodeParameter('hostGroups', index, ''),
-	});
+		hostGroups: appliedGlobally ? undefined : parameter('hostGroups', index, ''),
+	}, node);
 	if (!appliedGlobally && !(fields.host_groups as string[] | undefined)?.length) {
-		invalidField(node, index, 'Host Group IDs', 'choose at least one host group, or apply the indicator globally');
+		invalidField(node, index, 'Host Groups', 'choose at least one host group, or apply the indicator globally');
 	}
 	if (fields.action === 'prevent' || fields.action === 'prevent_no_ui') {
 		if (ioc.type !== 'sha256' && ioc.type !== 'md5') {
@@ -158,7 +154,7 @@ function parseCreate(ctx: IExecuteFunctions, index: number): IndicatorWrite {
 	return {
 		indicator: { type: ioc.type, value: ioc.value, ...fields },
 		request: {
-			comment: validateField(node, text(1024), options.comment ?? '', index, 'Comment'),
+			comment: validateField(node, commentSchema, options.comment ?? '', index, 'Comment'),
 			retrodetects: options.retrodetects === true,
 			ignoreWarnings: options.ignoreWarnings === true,
 		},

@@ -1,4 +1,4 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { invalidField, validateField } from '../../../../common/validation';
@@ -13,6 +13,7 @@ import {
 	text,
 } from '../../../shared/schemas';
 import { mobileActionOptions } from '../../../shared/descriptions';
+import { hostGroupIds } from './host-groups';
 
 /** The indicator fields a user can set on create (as Additional Fields) and on update (as Update Fields). */
 export function indicatorFieldOptions(): INodeProperties[] {
@@ -124,12 +125,17 @@ const FIELD_NAMES: Record<string, string> = {
 	appliedGlobally: 'Applied Globally',
 };
 
+const descriptionSchema = text(4096);
+const sourceSchema = text(256);
+const filenameSchema = text(1024);
+const tagSchema = text(256);
+
 /**
  * Indicator fields as the API takes them, each validated. Only the fields present in `values`
- * are set, so the same code serves create and partial update.
+ * are set, so the same code serves create and partial update. Pass `node` when reading many
+ * items: `ctx.getNode()` copies the whole node on every call.
  */
-export function indicatorFields(ctx: IExecuteFunctions, itemIndex: number, values: IDataObject): IDataObject {
-	const node = ctx.getNode();
+export function indicatorFields(ctx: IExecuteFunctions, itemIndex: number, values: IDataObject, node: INode = ctx.getNode()): IDataObject {
 	const check = <T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, key: string) =>
 		validateField(node, schema, values[key], itemIndex, FIELD_NAMES[key] ?? key);
 	const fields: IDataObject = {};
@@ -143,14 +149,14 @@ export function indicatorFields(ctx: IExecuteFunctions, itemIndex: number, value
 		fields.platforms = platforms.map((platform) => validateField(node, platformSchema, platform, itemIndex, 'Platforms'));
 	}
 	if (has('mobileAction')) fields.mobile_action = check(mobileActionSchema, 'mobileAction');
-	if (has('description')) fields.description = check(text(4096), 'description');
-	if (has('source')) fields.source = check(text(256), 'source');
+	if (has('description')) fields.description = check(descriptionSchema, 'description');
+	if (has('source')) fields.source = check(sourceSchema, 'source');
 	if (has('expiration')) fields.expiration = check(expirationSchema, 'expiration');
-	if (has('filename')) fields.metadata = { filename: check(text(1024), 'filename') };
-	if (has('tags')) fields.tags = listOf(values.tags).map((tag) => validateField(node, text(256), tag, itemIndex, 'Tags'));
+	if (has('filename')) fields.metadata = { filename: check(filenameSchema, 'filename') };
+	if (has('tags')) fields.tags = listOf(values.tags).map((tag) => validateField(node, tagSchema, tag, itemIndex, 'Tags'));
 	if (values.appliedGlobally !== undefined) fields.applied_globally = values.appliedGlobally === true;
 	if (has('hostGroups')) {
-		fields.host_groups = listOf(hostGroupValues(values.hostGroups)).map((id) =>
+		fields.host_groups = listOf(hostGroupIds(values.hostGroups)).map((id) =>
 			validateField(node, hostGroupIdSchema, id, itemIndex, 'Host Groups'),
 		);
 	}
@@ -160,8 +166,3 @@ export function indicatorFields(ctx: IExecuteFunctions, itemIndex: number, value
 	return fields;
 }
 
-/** Host groups come as text, a list, or resource-locator values ({ mode, value }). */
-function hostGroupValues(value: unknown): unknown {
-	const entries = Array.isArray(value) ? value : [value];
-	return entries.map((entry) => (entry && typeof entry === 'object' && 'value' in entry ? (entry as IDataObject).value : entry));
-}

@@ -6,6 +6,7 @@ import { filterProperty } from '../../../shared/descriptions';
 import { fqlSchema, indicatorIdSchema, text } from '../../../shared/schemas';
 import { falconClient, type FalconClient } from '../../../transport';
 import { indicatorFieldOptions, indicatorFields } from './fields';
+import { hostGroupsProperty } from './host-groups';
 import { INDICATOR_FQL_FIELDS } from './getMany.operation';
 import { INDICATORS_PATH, indicatorError, requestQuery, type IndicatorWrite } from './write-indicators';
 import { actionOptions, platformOptions, severityOptions } from '../../../shared/descriptions';
@@ -43,13 +44,7 @@ export const description: INodeProperties[] = [
 		options: [
 			{ displayName: 'Action', name: 'action', type: 'options', options: actionOptions, default: 'detect' },
 			{ displayName: 'Applied Globally', name: 'appliedGlobally', type: 'boolean', default: true },
-			{
-				displayName: 'Host Group IDs',
-				name: 'hostGroups',
-				type: 'string',
-				default: '',
-				description: 'Host group IDs separated by commas (replaces the current ones)',
-			},
+			hostGroupsProperty(undefined, 'The host groups the indicator applies to, replacing the current ones. By ID, an expression may also give several IDs.'),
 			{ displayName: 'Platforms', name: 'platforms', type: 'multiOptions', options: platformOptions, default: [] },
 			{ displayName: 'Severity', name: 'severity', type: 'options', options: severityOptions, default: 'medium' },
 			...indicatorFieldOptions(),

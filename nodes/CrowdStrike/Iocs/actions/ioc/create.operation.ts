@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { runBatched, shapeOutcomes } from '../../../../common/items';
+import { invalidField } from '../../../../common/validation';
 import { platformOptions, severityOptions } from '../../../shared/descriptions';
 import { iocProperties } from '../../../shared/observed';
 import { readIoc } from '../../../shared/ioc-input';
@@ -37,6 +38,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const ioc = readIoc(this, index);
 			const legacy = { ...(this.getNodeParameter('additionalFields', index, {}) as IDataObject), policy: this.getNodeParameter('policy', index) };
 			const settings = this.getNodeParameter('managementSettings', index, {}) as IDataObject;
+			// IOC Management requires both: an empty value (an expression that gave nothing) must not be dropped silently.
+			for (const [key, label] of [['platforms', 'Platforms'], ['severity', 'Severity']] as const) {
+				const value = settings[key];
+				if (value !== undefined && (value === null || value === '' || (Array.isArray(value) && value.length === 0))) {
+					invalidField(node, index, label, `IOC Management needs ${key === 'platforms' ? 'at least one platform' : 'a severity'}`);
+				}
+			}
 			const fields = toIndicatorFields(this, index, ioc, legacy);
 			const management = indicatorFields(this, index, {
 				platforms: settings.platforms ?? ['windows', 'mac', 'linux'],

@@ -5,7 +5,7 @@ import { runBatched, type ItemOutcome } from '../../../../common/items';
 import { idsProperty } from '../../../shared/descriptions';
 import { readIds } from '../../../shared/ids-input';
 import { falconClient, type FalconEnvelope } from '../../../transport';
-import { ENTITIES_PATH, IDS_PER_REQUEST, actionProperty, commentProperty, quarantineIdSchema, readAction, type QuarantineAction } from './fields';
+import { ENTITIES_PATH, IDS_PER_REQUEST, actionProperty, commentProperty, quarantineIdSchema, readAction, readBatchSize, type QuarantineAction } from './fields';
 
 const show = { resource: ['quarantinedFile'], operation: ['applyActionByIds'] };
 
@@ -46,7 +46,7 @@ interface ActionInput {
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = falconClient(this);
 	const node = this.getNode();
-	const idsPerRequest = Math.min(IDS_PER_REQUEST, Math.max(1, Number((this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? IDS_PER_REQUEST)));
+	const idsPerRequest = readBatchSize(node, (this.getNodeParameter('options', 0, {}) as IDataObject).batchSize);
 	return await runBatched(this, items, {
 		parse: (index): ActionInput => ({ ids: readIds(this, index, quarantineIdSchema, 'Quarantine IDs'), ...readAction(this, index) }),
 		groupBy: (input) => JSON.stringify([input.action, input.comment]),

@@ -114,7 +114,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				invalidField(node, index, 'Filter', 'give a filter, a search, or both: the action applies to every quarantined file they match');
 			}
 			if (!input.preview && (this.getNodeParameter('limitAffected', index, true) as boolean)) {
-				const maxFiles = Number(this.getNodeParameter('maxFiles', index, DEFAULT_MAX_FILES));
+				const raw = this.getNodeParameter('maxFiles', index, DEFAULT_MAX_FILES);
+				// Number('') and Number(' ') are 0: an empty field must not mean "affect nothing" (or everything).
+				const maxFiles = typeof raw === 'string' && raw.trim() === '' ? Number.NaN : Number(raw);
 				if (!Number.isInteger(maxFiles) || maxFiles < 0) invalidField(node, index, 'Max Files to Affect', 'expected a whole number of at least 0');
 				input.maxFiles = maxFiles;
 			}

@@ -1,4 +1,4 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { chunk } from '../../../../common/concurrency';
@@ -73,6 +73,22 @@ export function readAction(ctx: IExecuteFunctions, index: number): { action: Qua
 		action: validateField(node, actionSchema, ctx.getNodeParameter('fileAction', index), index, 'Action'),
 		comment: validateField(node, text(1024), ctx.getNodeParameter('comment', index, ''), index, 'Comment').trim(),
 	};
+}
+
+const batchSizeSchema = z
+	.number({ invalid_type_error: 'must be a number' })
+	.int('must be a whole number')
+	.min(1, 'must be at least 1')
+	.max(IDS_PER_REQUEST, `must be at most ${IDS_PER_REQUEST}`);
+
+/**
+ * Options → Batch Size of Apply Action by IDs (read from the first item: every request shares it).
+ * Not set gives the API's largest; anything but a whole number in range fails before a request.
+ */
+export function readBatchSize(node: INode, value: unknown): number {
+	if (value === undefined || value === null || value === '') return IDS_PER_REQUEST;
+	const parsed = typeof value === 'string' ? (value.trim() === '' ? Number.NaN : Number(value)) : value;
+	return validateField(node, batchSizeSchema, parsed, 0, 'Batch Size');
 }
 
 export function readFilter(ctx: IExecuteFunctions, index: number): string {

@@ -5,6 +5,7 @@ import { runBatched, type ItemOutcome, type ParsedItem } from '../../../../commo
 import { falconClient } from '../../../transport';
 import { atItem } from '../errors';
 import { binaryFieldProperty, readSampleFile, readSampleUpload, uploadOptions, uploadSample, type SampleUpload } from '../samples';
+import { numberOption } from '../schemas';
 import { pollingOptions, readPolling, sampleVerdict, scanTimeoutError, submitScan, waitForScan, type Polling } from '../scans';
 
 const show = { resource: ['file'], operation: ['scan'] };
@@ -54,11 +55,17 @@ interface Uploaded {
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = falconClient(this);
 	const continueOnFail = this.continueOnFail();
-	const perScan = Math.min(MAX_FILES_PER_SCAN, Math.max(1, Number((this.getNodeParameter('options', 0, {}) as IDataObject).maxFilesPerScan ?? 50)));
+	const node = this.getNode();
+	const perScan = numberOption(node, (this.getNodeParameter('options', 0, {}) as IDataObject).maxFilesPerScan, 0, 'Max Files per Scan', {
+		min: 1,
+		max: MAX_FILES_PER_SCAN,
+		integer: true,
+		fallback: 50,
+	});
 	return await runBatched(this, items, {
 		parse: async (index): Promise<ScanFileInput> => {
 			const options = this.getNodeParameter('options', index, {}) as IDataObject;
-			return { upload: await readSampleUpload(this, index, options), polling: readPolling(options) };
+			return { upload: await readSampleUpload(this, index, options), polling: readPolling(node, options, index) };
 		},
 		groupBy: (input) => JSON.stringify(input.polling),
 		batchSize: perScan,

@@ -7,7 +7,7 @@ import { atItem } from '../errors';
 import { idsProperty } from '../../../shared/descriptions';
 import { readIds } from '../../../shared/ids-input';
 import { falconClient } from '../../../transport';
-import { sha256Schema } from '../schemas';
+import { numberOption, sha256Schema } from '../schemas';
 import { pollingOptions, readPolling, sampleVerdict, scanTimeoutError, submitScan, waitForScan } from '../scans';
 
 const show = { resource: ['scan'], operation: ['submit'] };
@@ -58,8 +58,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const client = falconClient(this);
 	const node = this.getNode();
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const perScan = Math.min(MAX_SAMPLES_PER_SCAN, Math.max(1, Number(options.maxSamplesPerScan ?? 50)));
-	const polling = readPolling(options);
+	const perScan = numberOption(node, options.maxSamplesPerScan, 0, 'Max Samples per Scan', { min: 1, max: MAX_SAMPLES_PER_SCAN, integer: true, fallback: 50 });
+	const polling = readPolling(node, options, 0);
 	const wait = options.wait === true;
 	return await runBatched(this, items, {
 		parse: (index): SubmitInput => {

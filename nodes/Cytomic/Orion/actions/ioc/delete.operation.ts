@@ -1,9 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { runBatched } from '../../../../common/items';
 import { orionClient } from '../../../transport';
 import { countIn, entriesOf, iocsPath, itemOutcomes, sendInChunks, valueBody, writeChunk } from './batches';
-import { batchSizeOption, iocTypeProperty, iocValuesProperty, readIocs } from './fields';
+import { batchSizeOption, iocTypeProperty, iocValuesProperty, readIocs, readBatchSize } from './fields';
 
 const show = { resource: ['ioc'], operation: ['delete'] };
 
@@ -24,7 +24,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = orionClient(this);
 	const node = this.getNode();
-	const batchSize = Number((this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? 50);
+	const batchSize = readBatchSize(this, 50);
 	return await runBatched(this, items, {
 		parse: (index) => readIocs(this, index),
 		groupBy: (input) => input.type,

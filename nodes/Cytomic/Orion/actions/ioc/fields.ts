@@ -1,4 +1,5 @@
-import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
 
 import { invalidField, validateField } from '../../../../common/validation';
 import { IOC_TYPE_RULES, checkIocValue, iocTypeSchema, type OrionIocType } from '../../../shared/ioc-types';
@@ -49,6 +50,22 @@ export function batchSizeOption(defaultSize: number, what: string): INodePropert
 		default: defaultSize,
 		description: `How many IOCs one request ${what}. Items are grouped by IOC type first.`,
 	};
+}
+
+const batchSizeSchema = z.coerce
+	.number({ invalid_type_error: 'must be a number' })
+	.int('must be a whole number')
+	.min(1, 'must be at least 1')
+	.max(1000, 'must be at most 1000');
+
+/**
+ * Options → Batch Size, read once for the run (from the first item, as every batch shares it).
+ * Checked before anything is sent: 0, a negative number or text would otherwise never make a batch.
+ */
+export function readBatchSize(ctx: IExecuteFunctions, fallback: number): number {
+	const value = (ctx.getNodeParameter('options', 0, {}) as IDataObject).batchSize;
+	if (value === undefined || value === null || value === '') return fallback;
+	return validateField(ctx.getNode(), batchSizeSchema, typeof value === 'string' ? value.trim() || Number.NaN : value, 0, 'Batch Size');
 }
 
 export interface ItemIocs {

@@ -1,10 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { runBatched } from '../../../../common/items';
 import { iocKey } from '../../../shared/ioc-types';
 import { orionClient } from '../../../transport';
 import { entriesOf, itemOutcomes, lookUpIocs, sendInChunks, valueBody, type EntryResult, type IocEntry } from './batches';
-import { batchSizeOption, iocTypeProperty, iocValuesProperty, readIocs } from './fields';
+import { batchSizeOption, iocTypeProperty, iocValuesProperty, readIocs, readBatchSize } from './fields';
 
 const show = { resource: ['ioc'], operation: ['getManyByAttributes'] };
 
@@ -25,7 +25,7 @@ export const description: INodeProperties[] = [
 /** One item per IOC asked for: the platform's record with `found: true`, or `found: false`. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = orionClient(this);
-	const batchSize = Number((this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? 50);
+	const batchSize = readBatchSize(this, 50);
 	return await runBatched(this, items, {
 		parse: (index) => readIocs(this, index),
 		groupBy: (input) => input.type,

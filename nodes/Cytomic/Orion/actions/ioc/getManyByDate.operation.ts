@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
 
 import { results, runPerItem } from '../../../../common/items';
 import { invalidField, validateField } from '../../../../common/validation';
@@ -56,6 +57,12 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+/** A whole number of at least 1: 0, a fraction or text would silently cut or empty the list. */
+const limitSchema = z.preprocess(
+	(value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value),
+	z.number({ invalid_type_error: 'must be a whole number of at least 1' }).int('must be a whole number').min(1, 'must be at least 1'),
+);
+
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = orionClient(this);
 	const node = this.getNode();
@@ -71,7 +78,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			return {
 				type,
 				qs: { from, to, includeDeleted: this.getNodeParameter('includeDeleted', index, false) === true },
-				limit: returnAll ? Infinity : Number(this.getNodeParameter('limit', index, 50)),
+				limit: returnAll ? Infinity : validateField(node, limitSchema, this.getNodeParameter('limit', index, 50), index, 'Limit'),
 			};
 		},
 		run: async ({ type, qs, limit }) => {

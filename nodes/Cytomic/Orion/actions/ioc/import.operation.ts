@@ -6,7 +6,7 @@ import { validateField } from '../../../../common/validation';
 import { freeText } from '../../../shared/values';
 import { orionClient } from '../../../transport';
 import { countIn, entriesOf, iocsPath, itemOutcomes, sendInChunks, valueBody, writeChunk } from './batches';
-import { batchSizeOption, iocTypeProperty, iocValuesProperty, readIocs, type ItemIocs } from './fields';
+import { batchSizeOption, iocTypeProperty, iocValuesProperty, readIocs, type ItemIocs, readBatchSize } from './fields';
 
 const show = { resource: ['ioc'], operation: ['import'] };
 
@@ -72,7 +72,7 @@ const daysSchema = z.coerce
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = orionClient(this);
 	const node = this.getNode();
-	const batchSize = Number((this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? 50);
+	const batchSize = readBatchSize(this, 50);
 	return await runBatched(this, items, {
 		parse: (index): ImportInput => {
 			const iocs = readIocs(this, index);

@@ -6,7 +6,7 @@ import { validateField } from '../../../../common/validation';
 import { iocKey } from '../../../shared/ioc-types';
 import { orionClient } from '../../../transport';
 import { entriesOf, iocsPath, itemOutcomes, sendInChunks, valueBody, type EntryResult, type IocEntry } from './batches';
-import { batchSizeOption, iocTypeProperty, iocValuesProperty, readIocs } from './fields';
+import { batchSizeOption, iocTypeProperty, iocValuesProperty, readIocs, readBatchSize } from './fields';
 
 const show = { resource: ['ioc'], operation: ['retrospectiveSearch'] };
 
@@ -53,7 +53,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const client = orionClient(this);
 	const node = this.getNode();
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const batchSize = Number(options.batchSize ?? 10);
+	const batchSize = readBatchSize(this, 10);
 	const timeoutMs = validateField(node, timeoutSchema, options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS, 0, 'Timeout (Seconds)') * 1000;
 	return await runBatched(this, items, {
 		parse: (index) => readIocs(this, index),

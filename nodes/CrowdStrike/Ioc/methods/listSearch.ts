@@ -1,0 +1,32 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { fqlQuote } from '../../shared/schemas';
+import { FalconClient } from '../../transport';
+
+const HOST_GROUPS_PATH = '/devices/combined/host-groups/v1';
+
+/** Host groups per page of the list. */
+const PAGE_SIZE = 100;
+
+/**
+ * Host groups for the resource locator: by name, case-insensitive, anywhere in the name
+ * (`name:*'*text*'`), sorted by name, a page at a time (the token is the next offset).
+ */
+export async function searchHostGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+	const offset = Math.max(0, Number.parseInt(paginationToken ?? '0', 10) || 0);
+	const text = (filter ?? '').trim();
+	const qs: IDataObject = { sort: 'name.asc', offset, limit: PAGE_SIZE, ...(text ? { filter: `name:*${fqlQuote(`*${text}*`)}` } : {}) };
+	const page = await new FalconClient(this).request({ method: 'GET', path: HOST_GROUPS_PATH, qs });
+	const groups = page.resources ?? [];
+	const next = offset + groups.length;
+	const total = page.meta.pagination?.total;
+	const more = groups.length === PAGE_SIZE && (total === undefined || next < Number(total));
+	return {
+		results: groups.map((group) => ({
+			name: String(group.name ?? group.id),
+			value: String(group.id),
+			...(group.description ? { description: String(group.description) } : {}),
+		})),
+		...(more ? { paginationToken: String(next) } : {}),
+	};
+}

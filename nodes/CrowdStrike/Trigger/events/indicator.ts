@@ -1,0 +1,47 @@
+/**
+ * New or Updated Indicator: IOC Management indicators by `modified_on` (a new indicator's equals
+ * its `created_on`), read with the combined endpoint and its `after` cursor.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { collectByCursor, type FalconClient } from '../../transport';
+import { advance, timeOf, type TriggerState } from '../../../common/polling';
+import { andFql, fqlTime } from '../fql';
+import { START_PAGE, type FalconTriggerEvent, type Polled } from './types';
+
+const COMBINED_PATH = '/iocs/combined/indicator/v1';
+
+/** The API's largest page for indicator queries. */
+const PAGE_SIZE = 2000;
+
+async function indicators(client: FalconClient, filter: string, sort: string, limit: number): Promise<Array<{ id: string; ts: number | undefined; record: IDataObject }>> {
+	const qs: IDataObject = { sort, ...(filter ? { filter } : {}) };
+	const { resources } = await collectByCursor<IDataObject>(client, { method: 'GET', path: COMBINED_PATH, qs }, { returnAll: false, limit }, PAGE_SIZE);
+	return resources.map((record) => ({ id: String(record.id), ts: timeOf(record.modified_on), record }));
+}
+
+export const indicatorChanged: FalconTriggerEvent = {
+	async latest(run) {
+		return (await indicators(run.client, run.filter, 'modified_on.desc', 1))[0]?.record;
+	},
+
+	async start(run, base): Promise<TriggerState> {
+		const newest = (await indicators(run.client, run.filter, 'modified_on.desc', START_PAGE)).filter(
+			(entry): entry is { id: string; ts: number; record: IDataObject } => entry.ts !== undefined,
+		);
+		if (newest.length === 0) return base;
+		const since = newest[0].ts;
+		return advance({ ...base, since, seen: {} }, newest.filter((entry) => entry.ts === since));
+	},
+
+	async poll(run, state): Promise<Polled> {
+		const filter = andFql(run.filter, `modified_on:>=${fqlTime(state.since)}`);
+		const limit = Object.keys(state.seen).length + run.maxItems;
+		const found = (await indicators(run.client, filter, 'modified_on.asc', limit))
+			.map((entry) => ({ ...entry, ts: entry.ts ?? state.since }))
+			// Seen at this very time: already emitted. A seen indicator modified again has a later time.
+			.filter(({ id, ts }) => state.seen[id] !== ts)
+			.slice(0, run.maxItems);
+		return { items: found.map(({ record }) => record), state: advance(state, found) };
+	},
+};
