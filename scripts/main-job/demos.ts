@@ -80,7 +80,29 @@ const orionImport: Demo = {
 	},
 };
 
+const feedSync: Demo = {
+	file: 'feed-sync.json',
+	title: 'Scheduled feed sync: create each feed indicator in IOC Management, or update it when it exists',
+	summarize(run, startedAt, writes) {
+		const synced = itemsOf(run, 'Create or Update Indicators');
+		const rows = synced.map((indicator) => [
+			String(indicator.type ?? ''),
+			shorten(indicator.value, 30),
+			String(indicator.action ?? ''),
+			String(indicator.severity ?? ''),
+			!writes
+				? 'skipped (read-only)'
+				: indicator.error
+					? `failed: ${String(indicator.error)}`
+					: new Date(String(indicator.created_on)).getTime() >= startedAt.getTime() - 5000
+						? 'created'
+						: 'updated',
+		]);
+		return table(['Type', 'Value', 'Action', 'Severity', 'Result'], rows);
+	},
+};
+
 /** Every demo whose workflow is in examples/, in the order they tell the story. */
 export function availableDemos(extra: Demo[] = []): Demo[] {
-	return [alertTriage, hashTriage, orionImport, ...extra].filter((demo) => existsSync(join(EXAMPLES_DIR, demo.file)));
+	return [alertTriage, hashTriage, feedSync, orionImport, ...extra].filter((demo) => existsSync(join(EXAMPLES_DIR, demo.file)));
 }
