@@ -8,5 +8,8 @@ module.exports = {
 	},
 	testTimeout: 60000,
 	maxWorkers: 2,
-	globalSetup: '<rootDir>/test/harness/global-setup.js',
+	// The harness's global setup, then the folder for the secret scan's summaries (test/reliability/secret-scan/).
+	globalSetup: '<rootDir>/test/reliability/secret-scan/global-setup.js',
+	globalTeardown: '<rootDir>/test/reliability/secret-scan/teardown.js',
+	setupFilesAfterEnv: ['<rootDir>/test/reliability/secret-scan/setup.ts'],
 };

@@ -9,7 +9,8 @@ import {
 } from 'n8n-workflow';
 
 import { backoffMs, retryAfterMs } from '../../common/retry-timing';
-import { falconApiError, headerValue, type FailureDetails } from './errors';
+import { classifyHttpError, headerValue, statusFailure, type Classified } from '../../common/http-failure';
+import { falconApiError, type FailureDetails } from './errors';
 import { DEFAULT_POLICY, type RequestPolicy } from './policy';
 import { SessionGate } from './session-gate';
 import type { FalconEnvelope, FalconRawResponse, FalconRequest } from './types';
@@ -20,35 +21,20 @@ export type FalconContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFun
 
 type Failure =
 	| { kind: 'rateLimited'; details: FailureDetails }
-	| { kind: 'transient'; details: FailureDetails }
+	| { kind: 'transient'; details: FailureDetails; requestSent: boolean }
 	| { kind: 'rejected'; details: FailureDetails }
 	| { kind: 'fatal'; error: Error };
 
-const TRANSIENT_STATUS = new Set([500, 502, 503, 504, 408]);
 const MAX_TRANSIENT_WAIT_MS = 30_000;
 /** How often a request held back by a 429 pause checks whether the pause was lifted. */
 const PAUSE_CHECK_MS = 100;
 
-/** What n8n's request helper reports for a connection that failed or timed out. */
-const NETWORK_FAILURE = /ECONNRESET|ECONNREFUSED|ETIMEDOUT|ECONNABORTED|EPIPE|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH|socket hang up|timeout of \d+ms|aborted|connection (was )?closed/i;
-
-function failureOfStatus(details: FailureDetails): Failure {
-	if (details.statusCode === 429) return { kind: 'rateLimited', details };
-	if (TRANSIENT_STATUS.has(details.statusCode ?? 0)) return { kind: 'transient', details };
-	return { kind: 'rejected', details };
-}
-
-/**
- * A thrown error: a 401 that survived n8n's token renewal (the only status that throws, see
- * `attempt`), a connection failure, or something else, such as a refused token, that no retry fixes.
- */
-function failureOfThrown(error: unknown): Failure {
-	const thrown = error as Error & { httpCode?: string | null; context?: IDataObject; messages?: string[] };
-	const statusCode = Number(thrown.httpCode);
-	if (statusCode > 0) return failureOfStatus({ statusCode, body: thrown.context?.data });
-	const said = [thrown.message, ...(thrown.messages ?? [])].join(' ');
-	if (NETWORK_FAILURE.test(said)) return { kind: 'transient', details: { reason: `connection failed (${thrown.message})` } };
-	return { kind: 'fatal', error: thrown };
+/** The shared classification in the terms this client retries by. */
+function asFailure(failure: Classified): Failure {
+	if (failure.kind === 'fatal') return failure;
+	const details: FailureDetails = { statusCode: failure.statusCode, headers: failure.headers, body: failure.body, reason: failure.reason };
+	if (failure.kind === 'rateLimited' || failure.kind === 'rejected') return { kind: failure.kind, details };
+	return { kind: 'transient', details, requestSent: failure.requestSent };
 }
 
 function envelopeOf<T>(response: FalconRawResponse): FalconEnvelope<T> {
@@ -111,7 +97,7 @@ export class FalconClient {
 			if (failure.kind === 'fatal') throw failure.error;
 			const waitMs = this.retryWait(failure, attempt, idempotent);
 			if (waitMs === undefined) {
-				return { error: this.finalError(request, failure, attempt, idempotent), unconfirmed: failure.kind === 'transient' && !idempotent };
+				return { error: this.finalError(request, failure, attempt, idempotent), unconfirmed: failure.kind === 'transient' && !idempotent && failure.requestSent };
 			}
 			if (failure.kind === 'rateLimited') await this.waitOutRateLimit(waitMs);
 			else await sleep(waitMs);
@@ -137,17 +123,17 @@ export class FalconClient {
 		try {
 			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, FALCON_CREDENTIAL, options)) as FalconRawResponse;
 		} catch (error) {
-			return failureOfThrown(error);
+			return asFailure(classifyHttpError(error));
 		}
 		this.observe(response.statusCode, response.headers);
 		const { statusCode, headers, body } = response;
 		if (statusCode >= 400) {
 			if (request.acceptStatus?.includes(statusCode) && isEnvelope(body)) return { response };
-			return failureOfStatus({ statusCode, headers, body });
+			return asFailure(statusFailure(statusCode, headers, body));
 		}
 		if (request.binary) return { response: { ...response, body: Buffer.from(body as ArrayBuffer) } };
 		if (isEnvelope(body)) return { response };
-		return { kind: 'transient', details: { statusCode, headers, reason: 'the API answered with malformed JSON' } };
+		return { kind: 'transient', details: { statusCode, headers, reason: 'the API answered with malformed JSON' }, requestSent: true };
 	}
 
 	private retryWait(failure: Failure, attempt: number, idempotent: boolean): number | undefined {
@@ -157,7 +143,8 @@ export class FalconClient {
 			const waitMs = (told ?? backoffMs(attempt, 1000, 60_000)) + Math.round(Math.random() * 100);
 			return waitMs <= this.policy.maxWaitMs ? waitMs : undefined;
 		}
-		if (!idempotent) return undefined;
+		// A write is sent again only when it certainly never reached the server.
+		if (!idempotent && failure.requestSent) return undefined;
 		return backoffMs(attempt, this.policy.retryBaseMs, Math.min(this.policy.maxWaitMs, MAX_TRANSIENT_WAIT_MS));
 	}
 
@@ -169,7 +156,7 @@ export class FalconClient {
 				: `Rate limited for longer than the Max Wait of ${this.policy.maxWaitMs / 1000} s: `;
 			return falconApiError(node, request, failure.details, prefix);
 		}
-		if (failure.kind === 'transient' && !idempotent) {
+		if (failure.kind === 'transient' && !idempotent && failure.requestSent) {
 			return falconApiError(node, request, failure.details, 'The API did not confirm this write, it may or may not have been applied: ');
 		}
 		const prefix = failure.kind === 'transient' && attempt > 0 ? `Failed after ${attempt} retries: ` : '';

@@ -1,5 +1,6 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
+import { headerValue, jsonBody } from '../../common/http-failure';
 import type { FalconApiErrorEntry, FalconRequest } from './types';
 
 export interface FailureDetails {
@@ -9,21 +10,9 @@ export interface FailureDetails {
 	reason?: string;
 }
 
-export function headerValue(headers: FailureDetails['headers'], name: string): string | undefined {
-	const value = headers?.[name.toLowerCase()];
-	return Array.isArray(value) ? value[0] : value;
-}
-
 function bodyObject(body: unknown): JsonObject | undefined {
-	if (Buffer.isBuffer(body)) body = body.toString('utf8');
-	if (typeof body === 'string') {
-		try {
-			body = JSON.parse(body);
-		} catch {
-			return undefined;
-		}
-	}
-	return body !== null && typeof body === 'object' ? (body as JsonObject) : undefined;
+	const json = jsonBody(body);
+	return json && !Array.isArray(json) ? json : undefined;
 }
 
 export function traceIdOf(details: FailureDetails): string | undefined {

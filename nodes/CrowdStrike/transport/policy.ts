@@ -1,13 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-/** How the transport paces, retries and parallelises: the node's Request Options. */
-export interface RequestPolicy {
-	concurrency: number;
-	maxRetries: number;
-	maxWaitMs: number;
-	timeoutMs: number;
-	retryBaseMs: number;
-}
+import { readRequestPolicy, type RequestPolicy } from '../../common/request-policy';
+
+export type { RequestPolicy };
 
 export const DEFAULT_POLICY: RequestPolicy = {
 	concurrency: 5,
@@ -18,17 +13,7 @@ export const DEFAULT_POLICY: RequestPolicy = {
 };
 
 export function requestPolicy(options: IDataObject | undefined): RequestPolicy {
-	const pick = (name: string, fallback: number, min: number, max: number) => {
-		const value = Number(options?.[name] ?? fallback);
-		return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
-	};
-	return {
-		concurrency: pick('concurrency', DEFAULT_POLICY.concurrency, 1, 50),
-		maxRetries: pick('maxRetries', DEFAULT_POLICY.maxRetries, 0, 20),
-		maxWaitMs: pick('maxWaitSeconds', DEFAULT_POLICY.maxWaitMs / 1000, 1, 3600) * 1000,
-		timeoutMs: pick('timeout', DEFAULT_POLICY.timeoutMs, 1000, 600_000),
-		retryBaseMs: pick('retryBaseMs', DEFAULT_POLICY.retryBaseMs, 10, 60_000),
-	};
+	return readRequestPolicy(options, DEFAULT_POLICY);
 }
 
 /** The Request Options collection every Falcon node shows below its operation's fields. */

@@ -12,8 +12,8 @@ import {
 
 import { backoffMs, retryAfterMs } from '../../common/retry-timing';
 import { orionApiError } from './errors';
-import { classifyHttpError, headerValue, jsonBody, statusFailure, type HttpFailure } from './http-failure';
-import { readRequestPolicy, type RequestPolicy } from './request-policy';
+import { classifyHttpError, headerValue, jsonBody, statusFailure, type HttpFailure } from '../../common/http-failure';
+import { readRequestPolicy, type RequestPolicy } from '../../common/request-policy';
 import type { OrionRequest, OrionResponse } from './types';
 
 export const ORION_CREDENTIAL = 'cytomicOrionApi';

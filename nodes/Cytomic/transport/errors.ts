@@ -1,6 +1,6 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
-import { jsonBody, type HttpFailure } from './http-failure';
+import { jsonBody, type HttpFailure } from '../../common/http-failure';
 import type { OrionRequest } from './types';
 
 function text(value: unknown): string | undefined {

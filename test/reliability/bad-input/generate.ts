@@ -38,9 +38,12 @@ const NON_HEX = ['g', 'z', 'G', 'Z', 'x', '-', '_', '.', '/', ':', "'", '!', 'ï½
 
 export const insertAt = (text: string, at: number, piece: string) => `${text.slice(0, at)}${piece}${text.slice(at)}`;
 
-/** `count` copies of `base` with a control character put in at a random place. */
+/**
+ * `count` copies of `base` with a control character put in somewhere inside it (never at an end,
+ * where trimming would legitimately remove a vertical tab or form feed).
+ */
 export function withControl(prng: Prng, base: string, count: number): string[] {
-	return Array.from({ length: count }, () => insertAt(base, prng.int(0, base.length), prng.pick(CONTROL_CHARACTERS)));
+	return Array.from({ length: count }, () => insertAt(base, prng.int(1, Math.max(1, base.length - 1)), prng.pick(CONTROL_CHARACTERS)));
 }
 
 /** Text longer than `max`: just past it, a few times it, and one huge. Characters are otherwise valid for the field. */
@@ -82,9 +85,13 @@ export function fqlInjections(prng: Prng, base: string, count: number): string[]
 /** Values of the wrong JavaScript type, as an expression can give them. */
 export const WRONG_TYPES: unknown[] = [{ a: 1 }, [{ a: 1 }], true, { value: { nested: true } }];
 
-/** Numbers a field with a range must refuse: below, above, fractions where whole numbers are due, not numbers at all. */
-export function badNumbers(range: { min: number; max?: number; integer?: boolean }): unknown[] {
-	const values: unknown[] = [range.min - 1, range.min - 0.5, -1e9, Number.NaN, 'abc', '12abc', '', ' ', Number.NEGATIVE_INFINITY, { n: 1 }];
+/**
+ * Numbers a field with a range must refuse: below, above, fractions where whole numbers are due,
+ * not numbers at all. An optional field takes an empty value as "not set", so only a required one
+ * gets '' and ' '.
+ */
+export function badNumbers(range: { min: number; max?: number; integer?: boolean; optional?: boolean }): unknown[] {
+	const values: unknown[] = [range.min - 1, range.min - 0.5, -1e9, Number.NaN, 'abc', '12abc', ...(range.optional ? [] : ['', ' ']), Number.NEGATIVE_INFINITY, { n: 1 }];
 	if (range.max !== undefined) values.push(range.max + 1, range.max * 10, Number.POSITIVE_INFINITY, 1e308);
 	if (range.integer) values.push(range.min + 0.5, '2.5');
 	return values.filter((value, index, all) => all.findIndex((other) => Object.is(other, value)) === index && !(typeof value === 'number' && value >= range.min && (range.max === undefined || value <= range.max) && (!range.integer || Number.isInteger(value))));

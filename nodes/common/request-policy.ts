@@ -1,8 +1,4 @@
-/**
- * Vendor-neutral: how a node's transport paces, retries and parallelises, read from the node's
- * Request Options collection. A candidate for nodes/common (CrowdStrike's policy.ts is the same
- * idea with Falcon defaults).
- */
+/** How a node's transport paces, retries and parallelises, read from the node's Request Options collection. */
 import type { IDataObject } from 'n8n-workflow';
 
 export interface RequestPolicy {

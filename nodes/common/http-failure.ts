@@ -1,6 +1,6 @@
 /**
- * Vendor-neutral: what went wrong with a request made through n8n's `httpRequestWithAuthentication`.
- * Nothing here knows an API; a candidate for nodes/common.
+ * What went wrong with a request made through n8n's `httpRequestWithAuthentication`, for every
+ * vendor's transport.
  *
  * How n8n-core reports failures (n8n-core / n8n-workflow 2.11):
  * - HTTP error statuses: the transport asks for them as answers (`ignoreHttpStatusErrors` except

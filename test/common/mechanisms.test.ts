@@ -1,0 +1,86 @@
+import type { IExecuteFunctions, INodeParameters } from 'n8n-workflow';
+
+import { TaskQueue } from '../../nodes/common/concurrency';
+import { itemParameters } from '../../nodes/common/parameters';
+
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('TaskQueue', () => {
+	it('runs tasks added while others run, never more than the limit at once', async () => {
+		const queue = new TaskQueue(2);
+		let running = 0;
+		let most = 0;
+		const done: number[] = [];
+		const task = (n: number) => async () => {
+			running++;
+			most = Math.max(most, running);
+			await tick();
+			running--;
+			done.push(n);
+		};
+		queue.add(task(1));
+		queue.add(task(2));
+		queue.add(task(3));
+		await tick();
+		queue.add(task(4));
+		await queue.drain();
+		expect(most).toBe(2);
+		expect(done.sort()).toEqual([1, 2, 3, 4]);
+	});
+
+	it('starts nothing after a task throws, and drain rethrows once the running ones settle', async () => {
+		const queue = new TaskQueue(1);
+		const started: number[] = [];
+		queue.add(async () => {
+			started.push(1);
+			throw new Error('boom');
+		});
+		queue.add(async () => {
+			started.push(2);
+		});
+		await expect(queue.drain()).rejects.toThrow('boom');
+		queue.add(async () => {
+			started.push(3);
+		});
+		expect(started).toEqual([1]);
+	});
+});
+
+describe('itemParameters', () => {
+	function context(parameters: INodeParameters, values: (name: string, index: number) => unknown) {
+		const getNodeParameter = jest.fn((name: string, index: number, fallback?: unknown) => values(name, index) ?? fallback);
+		const ctx = { getNode: () => ({ parameters }), getNodeParameter } as unknown as IExecuteFunctions;
+		return { ctx, getNodeParameter };
+	}
+
+	it('reads a parameter without expressions once, and gives each item its own copy', () => {
+		const { ctx, getNodeParameter } = context({ platforms: ['windows'], action: 'detect' }, (name) =>
+			name === 'platforms' ? ['windows'] : 'detect',
+		);
+		const parameter = itemParameters(ctx);
+		const first = parameter<string[]>('platforms', 0);
+		first.push('changed');
+		expect(parameter('platforms', 1)).toEqual(['windows']);
+		expect(parameter('action', 0)).toBe('detect');
+		expect(parameter('action', 1)).toBe('detect');
+		expect(getNodeParameter.mock.calls.map(([name]) => name)).toEqual(['platforms', 'action']);
+	});
+
+	it('resolves a parameter holding an expression, even a nested one, for every item', () => {
+		const { ctx, getNodeParameter } = context(
+			{ value: '={{ $json.value }}', additionalFields: { tags: '={{ $json.tag }}' } },
+			(name, index) => (name === 'value' ? `v${index}` : { tags: `t${index}` }),
+		);
+		const parameter = itemParameters(ctx);
+		expect([parameter('value', 0), parameter('value', 1)]).toEqual(['v0', 'v1']);
+		expect([parameter('additionalFields', 0, {}), parameter('additionalFields', 1, {})]).toEqual([{ tags: 't0' }, { tags: 't1' }]);
+		expect(getNodeParameter).toHaveBeenCalledTimes(4);
+	});
+
+	it('keeps the answers for different fallbacks apart', () => {
+		const { ctx } = context({}, () => undefined);
+		const parameter = itemParameters(ctx);
+		expect(parameter('severity', 0, '')).toBe('');
+		expect(parameter('severity', 1, 'low')).toBe('low');
+	});
+});
