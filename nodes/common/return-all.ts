@@ -1,5 +1,7 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { wholeNumber } from './validation';
+
 /** How many results a Get Many wants: all of them, or at most `limit`. */
 export interface Wanted {
 	returnAll: boolean;
@@ -39,5 +41,6 @@ export function returnAllOrLimit(displayOptions: IDisplayOptions, maxLimit?: num
 /** What an item's Return All and Limit ask for. */
 export function readWanted(ctx: IExecuteFunctions, index: number): Wanted {
 	const returnAll = ctx.getNodeParameter('returnAll', index, false) === true;
-	return { returnAll, limit: returnAll ? Number.POSITIVE_INFINITY : Number(ctx.getNodeParameter('limit', index, 50)) };
+	if (returnAll) return { returnAll, limit: Number.POSITIVE_INFINITY };
+	return { returnAll, limit: wholeNumber(ctx.getNode(), ctx.getNodeParameter('limit', index, 50), index, 'Limit', 1, 1_000_000) };
 }

@@ -23,6 +23,15 @@ export function invalidField(node: INode, itemIndex: number, fieldName: string, 
 	});
 }
 
+/** A whole-number option (a batch size, a limit), checked rather than silently clamped. */
+export function wholeNumber(node: INode, value: unknown, itemIndex: number, fieldName: string, min: number, max: number): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
+		invalidField(node, itemIndex, fieldName, `must be a whole number from ${min} to ${max}`);
+	}
+	return number;
+}
+
 /** A JSON parameter (object or array) parsed, or a clear error naming the field. */
 export function parseJsonField(node: INode, value: unknown, itemIndex: number, fieldName: string): unknown {
 	if (typeof value !== 'string') return value;

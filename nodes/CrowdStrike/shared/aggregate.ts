@@ -111,7 +111,10 @@ export function aggregateBody(node: INode, params: AggregateParameters, itemInde
 		}
 		return queries as IDataObject[];
 	}
-	const field = (params.field ?? '').trim();
+	if (!AGGREGATE_TYPES.includes(params.aggregationType as (typeof AGGREGATE_TYPES)[number])) {
+		invalidField(node, itemIndex, 'Aggregation Type', `must be one of ${AGGREGATE_TYPES.join(', ')}`);
+	}
+	const field = typeof params.field === 'string' ? params.field.trim() : '';
 	if (!/^[\w.]+$/.test(field)) invalidField(node, itemIndex, 'Field', 'expected a field name such as created_on');
 	const options = Object.fromEntries(
 		Object.entries(params.aggregateOptions ?? {}).filter(([, value]) => value !== '' && value !== undefined),

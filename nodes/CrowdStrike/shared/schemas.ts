@@ -48,7 +48,7 @@ const DOMAIN = /^(?=.{1,200}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)(\.[a-z0-
 const VALUE_RULES: Record<IocType, { test: (value: string) => boolean; expected: string }> = {
 	sha256: { test: (v) => /^[a-f0-9]{64}$/.test(v), expected: 'a SHA256 hash (64 hexadecimal characters)' },
 	md5: { test: (v) => /^[a-f0-9]{32}$/.test(v), expected: 'an MD5 hash (32 hexadecimal characters)' },
-	domain: { test: (v) => DOMAIN.test(v), expected: 'a domain name of at most 200 characters' },
+	domain: { test: (v) => DOMAIN.test(v) && !isIpv4(v), expected: 'a domain name of at most 200 characters (an IP address is type ipv4 or ipv6)' },
 	ipv4: { test: isIpv4, expected: 'an IPv4 address' },
 	ipv6: { test: isIpv6, expected: 'an IPv6 address' },
 };
@@ -97,16 +97,24 @@ export const expirationSchema = z
 		const raw = value instanceof Date ? value.toISOString() : value.trim();
 		const withZone = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? `${raw}T00:00:00Z` : /[zZ]|[+-]\d{2}:?\d{2}$/.test(raw) ? raw : `${raw}Z`;
 		const date = new Date(withZone);
-		if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(date.getTime())) {
+		if (!/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(date.getTime()) || !isCalendarDate(raw.slice(0, 10))) {
 			context.addIssue({ code: z.ZodIssueCode.custom, message: `"${raw}" is not a date (use YYYY-MM-DD or an ISO 8601 date and time)` });
 			return z.NEVER;
 		}
 		return `${date.toISOString().slice(0, 19)}Z`;
 	});
 
+/** Whether YYYY-MM-DD names a real day (JavaScript rolls 2024-02-30 over to March). */
+function isCalendarDate(day: string): boolean {
+	const [year, month, date] = day.split('-').map(Number);
+	const parsed = new Date(Date.UTC(year, month - 1, date));
+	return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === date;
+}
+
 /** A list given as an array, or as text separated by commas, spaces or new lines. */
 export function listOf(value: unknown): string[] {
-	const values = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[\s,]+/) : value == null ? [] : [value];
+	// Only the separators a user types: other white space (a vertical tab…) stays in the value and fails its check.
+	const values = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[ \t\r\n,]+/) : value == null ? [] : [value];
 	return values.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
 }
 

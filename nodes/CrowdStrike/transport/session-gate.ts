@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { issuedFor, type FalconCredentialData } from '../shared/credential-fields';
 
 /** A token this close to its end is treated as gone: requests go one at a time until it is renewed. */
-const RENEWAL_MARGIN_MS = 30_000;
+const RENEWAL_MARGIN_MS = 5_000;
 
 type ReadCredentials = () => Promise<ICredentialDataDecryptedObject>;
 

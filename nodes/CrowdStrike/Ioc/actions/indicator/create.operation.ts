@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodePr
 
 import { runBatched, type ItemOutcome, type ParsedItem } from '../../../../common/items';
 import { itemParameters, type ItemParameter } from '../../../../common/parameters';
-import { invalidField, validateField } from '../../../../common/validation';
+import { invalidField, validateField, wholeNumber } from '../../../../common/validation';
 import { iocTypeOptions } from '../../../shared/descriptions';
 import { readIoc } from '../../../shared/ioc-input';
 import { text } from '../../../shared/schemas';
@@ -113,7 +113,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = falconClient(this);
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const batchSize = Number(options.batchSize ?? 100);
+	const batchSize = wholeNumber(this.getNode(), options.batchSize ?? 100, 0, 'Batch Size', 1, 500);
 	const onExisting = (options.onExisting ?? 'error') as OnExisting;
 	const parameter = itemParameters(this);
 	const node = this.getNode();
@@ -143,6 +143,8 @@ function parseCreate(ctx: IExecuteFunctions, node: INode, parameter: ItemParamet
 		appliedGlobally,
 		hostGroups: appliedGlobally ? undefined : parameter('hostGroups', index, ''),
 	}, node);
+	if (fields.action === undefined) invalidField(node, index, 'Action', 'choose an action');
+	if (fields.platforms === undefined) invalidField(node, index, 'Platforms', 'choose at least one platform');
 	if (!appliedGlobally && !(fields.host_groups as string[] | undefined)?.length) {
 		invalidField(node, index, 'Host Groups', 'choose at least one host group, or apply the indicator globally');
 	}

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
 
 import { results, runPerItem } from '../../../../common/items';
 import { validateField } from '../../../../common/validation';
@@ -8,6 +9,8 @@ import { falconClient } from '../../../transport';
 import { INDICATOR_FQL_FIELDS } from './getMany.operation';
 
 const show = { resource: ['indicator'], operation: ['exportReport'] };
+
+const reportFormatSchema = z.enum(['csv', 'json'], { errorMap: () => ({ message: 'must be csv or json' }) });
 
 export const description: INodeProperties[] = [
 	{
@@ -45,7 +48,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		parse: (index) => {
 			const options = this.getNodeParameter('options', index, {}) as { fromParent?: boolean; query?: string; sort?: string };
 			return {
-				report_format: this.getNodeParameter('reportFormat', index) as string,
+				report_format: validateField(node, reportFormatSchema, this.getNodeParameter('reportFormat', index), index, 'Report Format'),
 				search: {
 					filter: validateField(node, fqlSchema, this.getNodeParameter('filter', index, ''), index, 'Filter'),
 					query: validateField(node, text(1000), options.query ?? '', index, 'Query'),

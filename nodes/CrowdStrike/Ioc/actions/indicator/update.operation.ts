@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { runBatched, runPerItem, type ItemOutcome, type ParsedItem } from '../../../../common/items';
-import { invalidField, validateField } from '../../../../common/validation';
+import { invalidField, validateField, wholeNumber } from '../../../../common/validation';
 import { filterProperty } from '../../../shared/descriptions';
 import { fqlSchema, indicatorIdSchema, text } from '../../../shared/schemas';
 import { falconClient, type FalconClient } from '../../../transport';
@@ -97,7 +97,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			},
 		});
 	}
-	const batchSize = Number((this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? 100);
+	const batchSize = wholeNumber(node, (this.getNodeParameter('options', 0, {}) as IDataObject).batchSize ?? 100, 0, 'Batch Size', 1, 500);
 	return await runBatched(this, items, {
 		parse: (index) => {
 			const write = readUpdate(this, index);

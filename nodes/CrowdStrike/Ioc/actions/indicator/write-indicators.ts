@@ -8,6 +8,9 @@ import type { FalconClient, FalconEnvelope } from '../../../transport';
 
 export const INDICATORS_PATH = '/iocs/entities/indicators/v1';
 
+/** How far CrowdStrike's clock may be from ours when telling our indicators from older ones. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 export interface IndicatorWrite {
 	indicator: IDataObject;
 	request: { comment: string; retrodetects: boolean; ignoreWarnings: boolean };
@@ -48,6 +51,7 @@ export async function createIndicators(
 	const outcomes = new Map<number, ItemOutcome>();
 	const { request } = batch[0].input;
 	let pending = batch;
+	const firstSentAt = Date.now();
 	for (let attempt = 0; pending.length > 0; attempt++) {
 		const answer = await client.write({
 			method: 'POST',
@@ -65,8 +69,16 @@ export async function createIndicators(
 		const existing = await findExisting(client, pending.map((item) => item.input.indicator));
 		pending = pending.filter((item) => {
 			const record = existing.get(keyOf(item.input.indicator));
-			if (record) outcomes.set(item.index, [{ json: record }]);
-			return !record;
+			if (!record) return true;
+			// Created by the lost request, or there before it: then CrowdStrike would have said duplicate.
+			const createdOn = Date.parse(String(record.created_on ?? ''));
+			outcomes.set(
+				item.index,
+				!(createdOn < firstSentAt - CLOCK_SKEW_MS)
+					? [{ json: record }]
+					: indicatorError(node, `Duplicate type: '${String(record.type)}' and value: '${String(record.value)}' combination.`, undefined),
+			);
+			return false;
 		});
 	}
 	return outcomes;
