@@ -1,6 +1,5 @@
 import {
 	sleep,
-	sleepWithAbort,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestOptions,
@@ -67,16 +66,9 @@ export const orionRequestOptions: INodeProperties = {
 const MAX_TRANSIENT_WAIT_MS = 30_000;
 const FIRST_WAIT_MS = 2_000;
 
-/** Waits for `first`, at most `ms`; the timer is cleared either way. */
+/** Waits for `first`, at most `ms`. */
 async function firstOrTimeout(first: Promise<void>, ms: number): Promise<void> {
-	const controller = new AbortController();
-	// Aborting the timer rejects it: that only means the first request was quicker.
-	const timer = sleepWithAbort(ms, controller.signal).then(
-		() => undefined,
-		() => undefined,
-	);
-	await Promise.race([first, timer]);
-	controller.abort();
+	await Promise.race([first, sleep(ms)]);
 }
 
 type Attempt<T> = { response: OrionResponse<T> } | HttpFailure | { kind: 'fatal'; error: Error };

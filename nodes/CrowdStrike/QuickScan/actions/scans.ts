@@ -1,7 +1,6 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	sleepWithAbort,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INode,
@@ -12,6 +11,7 @@ import {
 import { chunk } from '../../../common/concurrency';
 import type { FalconClient, FalconEnvelope, FalconMeta } from '../../transport';
 import { numberOption } from './schemas';
+import { sleepUnlessCancelled } from '../../../common/sleep';
 
 export const SCANS_PATH = '/scanner/entities/scans/v1';
 export const SCAN_QUERY_PATH = '/scanner/queries/scans/v1';
@@ -122,7 +122,7 @@ export async function waitForScan(ctx: IExecuteFunctions, client: FalconClient, 
 		if (scan.status === 'done') return { scan, quota, timedOut: false };
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) return { scan, quota, timedOut: true };
-		await sleepWithAbort(Math.min(polling.intervalMs, remaining), ctx.getExecutionCancelSignal());
+		await sleepUnlessCancelled(Math.min(polling.intervalMs, remaining), ctx.getExecutionCancelSignal());
 	}
 }
 

@@ -1,0 +1,243 @@
+/**
+ * What each example must produce when a real n8n runs it against a freshly reset sandbox.
+ * The same results the harness tests expect (test/quick-scan/alert-hash-triage.test.ts,
+ * test/orion/example-workflow.test.ts, the main job's alert triage), read from n8n's run.
+ *
+ * An example without an entry here still gets the generic checks (the run succeeded, no node
+ * failed, each of our nodes that ran produced items without an `error` field, the sandbox
+ * answered its API calls); the summary names it so someone adds an entry.
+ */
+import type { RequestLogEntry, Sandbox } from '../../sandbox';
+import type { N8nRun } from './instance';
+
+export interface CheckContext {
+	run: N8nRun;
+	/** Names of the nodes that ran, in order, without the manual trigger added for pinned data. */
+	order: string[];
+	/** json of a node's output items (output 0 unless given). */
+	out(node: string, output?: number): Array<Record<string, unknown>>;
+	sandbox: Sandbox;
+	/** The API requests (not /_sandbox) the sandbox received during this run. */
+	requests: RequestLogEntry[];
+}
+
+export type Expect = (name: string, ok: boolean, detail?: unknown) => void;
+
+export interface ExampleExpectation {
+	/**
+	 * Polling-trigger examples: what appears in the sandbox after activation (whose first poll
+	 * only records where it stands), so the next scheduled poll emits it and n8n runs the workflow.
+	 */
+	stimulate?(sandbox: Sandbox): string;
+	/** The nodes that must run, in this order (exactly these). */
+	order?: string[];
+	/** Output item counts per node. */
+	counts?: Record<string, number>;
+	check?(ctx: CheckContext, expect: Expect): void;
+}
+
+const short = (v: unknown): string => {
+	const s = typeof v === 'string' ? v : JSON.stringify(v);
+	return s && s.length > 300 ? `${s.slice(0, 297)}...` : s;
+};
+
+const EICAR_SHA256 = '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f';
+const UNKNOWN_SHA256 = 'ab'.repeat(32);
+
+/** A file quarantined now on host `host` of the sandbox fleet (as the Falcon API would list it). */
+function quarantineNow(sandbox: Sandbox, host: number, sha256: string, fileName: string, createdMs: number): string {
+	const device = sandbox.state.devices.devices[host];
+	const at = new Date(createdMs).toISOString();
+	const id = `${device.device_id}_${sha256}`;
+	sandbox.state.quarantine.insert(
+		{
+			id,
+			aid: device.device_id,
+			cid: device.cid.toLowerCase(),
+			sha256,
+			state: 'quarantined',
+			hostname: device.hostname,
+			username: device.username,
+			paths: [{ path: `C:\\Users\\${device.username}\\Downloads\\${fileName}`, filename: fileName, state: 'quarantined' }],
+			date_created: at,
+			date_updated: at,
+			detect_ids: [],
+			alert_ids: [],
+			primary_module: true,
+			is_on_removable_disk: false,
+		},
+		createdMs,
+	);
+	return id;
+}
+
+export const EXAMPLE_EXPECTATIONS: Record<string, ExampleExpectation> = {
+	'feed-sync.json': {
+		order: ['Schedule', 'Create or Update Indicators', 'Synced'],
+		counts: { Schedule: 4, 'Create or Update Indicators': 4, Synced: 4 },
+		check(ctx, expect) {
+			const synced = ctx.out('Synced');
+			const got = synced.map((i) => `${String(i.type)}:${String(i.value)}:${String(i.action)}`);
+			expect(
+				'3 new indicators created, the EICAR one updated (prevent for hashes, detect otherwise)',
+				JSON.stringify(got) ===
+					JSON.stringify([
+						'sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08:prevent',
+						'domain:login-microsoft-support.example:detect',
+						'ipv4:198.51.100.201:detect',
+						`sha256:${EICAR_SHA256}:prevent`,
+					]),
+				got.join(', '),
+			);
+			const eicar = ctx.sandbox.state.iocs.findByValue('sha256', EICAR_SHA256);
+			expect(
+				'the existing EICAR indicator was updated in place (critical, feed source)',
+				!!eicar && synced[3]?.id === eicar.id && eicar.severity === 'critical' && eicar.source === 'n8n feed sync',
+				eicar ? `${eicar.id} ${eicar.severity} ${eicar.source}` : 'missing',
+			);
+		},
+	},
+
+	'quarantine-review.json': {
+		stimulate(sandbox) {
+			const hosts = sandbox.state.devices.devices;
+			const host = hosts.findIndex((d) => !sandbox.state.quarantine.get(`${d.device_id}_${EICAR_SHA256}`));
+			const now = Date.now();
+			const a = quarantineNow(sandbox, host, EICAR_SHA256, 'eicar.com', now - 50);
+			const b = quarantineNow(sandbox, host + 1, UNKNOWN_SHA256, 'tool.exe', now - 49);
+			return `quarantined ${a} (EICAR, a blocking indicator) and ${b} (unknown hash)`;
+		},
+		order: ['New Quarantined File', 'Check Hash Indicator', 'Get Quarantined File Details', 'Known Malicious?', 'Delete Quarantined File', 'Human Review'],
+		counts: { 'New Quarantined File': 2, 'Delete Quarantined File': 1, 'Human Review': 1 },
+		check(ctx, expect) {
+			const emitted = ctx.out('New Quarantined File').map((i) => String(i.sha256));
+			expect('the trigger emitted the two new files, once each', JSON.stringify(emitted) === JSON.stringify([EICAR_SHA256, UNKNOWN_SHA256]), emitted.join(', '));
+			const deleted = ctx.out('Delete Quarantined File').map((i) => String(i.id));
+			const review = ctx.out('Human Review').map((i) => String(i.id));
+			const states = [...deleted, ...review].map((id) => `${id.slice(-8)}:${ctx.sandbox.state.quarantine.get(id)?.state ?? 'missing'}`);
+			expect(
+				'the EICAR copy was deleted, the unknown one left for human review',
+				deleted.length === 1 && deleted[0].endsWith(EICAR_SHA256) && review.length === 1 && review[0].endsWith(UNKNOWN_SHA256) &&
+					ctx.sandbox.state.quarantine.get(deleted[0])?.state === 'deleted' &&
+					ctx.sandbox.state.quarantine.get(review[0])?.state === 'quarantined',
+				states.join(', '),
+			);
+		},
+	},
+
+
+	'alert-ioc-triage.json': {
+		order: ['Alert', 'Count Devices That Saw It', 'Create Detect Indicator'],
+		counts: { Alert: 5, 'Count Devices That Saw It': 5, 'Create Detect Indicator': 5 },
+		check(ctx, expect) {
+			const counts = ctx.out('Count Devices That Saw It');
+			expect(
+				'device counts per indicator are 6, 4, 3, 7, 0',
+				JSON.stringify(counts.map((c) => c.device_count)) === JSON.stringify([6, 4, 3, 7, 0]),
+				counts.map((c) => `${String(c.value)}=${String(c.device_count)}`).join(', '),
+			);
+			const created = ctx.out('Create Detect Indicator');
+			const inputs = ctx.out('Alert');
+			expect(
+				'one indicator per alert value, each with an id',
+				created.every((c, i) => typeof c.id === 'string' && c.id !== '' && c.value === inputs[i]?.value),
+				created.map((c) => `${String(c.value)}:${String(c.action)}`).join(', '),
+			);
+			const fresh = ['9f2c4c1ad0a54f7b8e3c1d2e5f60718293a4b5c6d7e8f90a1b2c3d4e5f607182', 'fresh-c2-relay.example'];
+			const inSandbox = fresh.map((v) => ctx.sandbox.state.iocs.findByValue(v.includes('.') ? 'domain' : 'sha256', v));
+			expect(
+				'the two new values are detect indicators in the sandbox now',
+				inSandbox.every((i) => i?.action === 'detect' && i.source === 'n8n alert triage'),
+				inSandbox.map((i) => (i ? `${i.value}:${i.action}` : 'missing')).join(', '),
+			);
+		},
+	},
+
+	'alert-hash-triage.json': {
+		order: [
+			'Alert',
+			'Look Up Indicator',
+			'Scan File',
+			'Malicious?',
+			'Block Hash',
+			'Preview Deletion',
+			'Delete Quarantined Copies',
+			'Release Quarantined Copies',
+		],
+		counts: { Alert: 2, 'Look Up Indicator': 0, 'Scan File': 2, 'Block Hash': 1, 'Preview Deletion': 1, 'Delete Quarantined Copies': 1, 'Release Quarantined Copies': 1 },
+		check(ctx, expect) {
+			const verdicts = ctx.out('Scan File');
+			expect(
+				'Quick Scan verdicts: malware, then clean, both done',
+				verdicts.length === 2 &&
+					verdicts[0].verdict === 'malware' &&
+					verdicts[0].malicious === true &&
+					verdicts[1].verdict === 'clean' &&
+					verdicts[1].malicious === false &&
+					verdicts.every((v) => v.status === 'done' && /^[a-f0-9]{32}_[a-f0-9]{32}$/.test(String(v.scanId))),
+				verdicts.map((v) => `${String(v.fileName)}:${String(v.verdict)}:${String(v.status)}`).join(', '),
+			);
+			const uploads = ctx.requests.filter((r) => r.operation === 'UploadSampleV3');
+			expect(
+				'both pinned files were uploaded as multipart (binary data survived the Code node)',
+				uploads.length === 2 && uploads.every((r) => /^multipart\/form-data; boundary=/.test(r.headers['content-type'] ?? '')),
+				`${uploads.length} upload(s)`,
+			);
+			const malware = String(verdicts[0]?.sha256 ?? '');
+			const indicator = ctx.sandbox.state.iocs.findByValue('sha256', malware);
+			expect(
+				'the malware hash is a prevent indicator now',
+				indicator?.action === 'prevent' && indicator.severity === 'high' && indicator.source === 'n8n alert hash triage',
+				indicator ? `${indicator.action}/${indicator.severity}` : 'no indicator',
+			);
+			const preview = ctx.out('Preview Deletion')[0] ?? {};
+			expect('the preview counted 4 quarantined copies', preview.preview === true && preview.wouldAffect === 4, short(preview));
+			const del = ctx.out('Delete Quarantined Copies')[0] ?? {};
+			expect(
+				'4 copies deleted, with the alert id in the comment',
+				del.action === 'delete' && del.affected === 4 && del.comment === 'Malware confirmed by Quick Scan (alert ALERT-5120)',
+				short(del),
+			);
+			const rel = ctx.out('Release Quarantined Copies')[0] ?? {};
+			expect('the false positive: 3 copies released', rel.action === 'release' && rel.affected === 3, short(rel));
+			const states = (sha: string) =>
+				ctx.sandbox.state.quarantine
+					.all()
+					.filter((e) => e.doc.sha256 === sha)
+					.map((e) => e.doc.state)
+					.sort()
+					.join(',');
+			expect(
+				'sandbox quarantine: malware copies deleted, clean copies released',
+				states(malware) === 'deleted,deleted,deleted,deleted' && states(String(verdicts[1]?.sha256 ?? '')) === 'released,released,released',
+				`${states(malware)} | ${states(String(verdicts[1]?.sha256 ?? ''))}`,
+			);
+		},
+	},
+
+	'orion-ioc-import.json': {
+		order: ['When clicking ‘Execute workflow’', 'Import C2 IPs', 'Look Up on Orion', 'Active on Orion?', 'Active'],
+		counts: { 'Import C2 IPs': 3, 'Look Up on Orion': 3, Active: 3 },
+		check(ctx, expect) {
+			const imported = ctx.out('Import C2 IPs');
+			expect(
+				'3 IPs imported',
+				imported.map((i) => `${String(i.value)}:${String(i.success)}`).join(',') === '203.0.113.7:true,203.0.113.8:true,198.51.100.23:true',
+				imported.map((i) => `${String(i.value)}:${String(i.success)}:${String(i.message)}`).join(', '),
+			);
+			const active = ctx.out('Active');
+			expect(
+				'all 3 are active on Orion',
+				active.map((i) => i.KeyValueAsString).join(',') === '203.0.113.7,203.0.113.8,198.51.100.23',
+				active.map((i) => i.KeyValueAsString).join(', '),
+			);
+			const calls = ctx.requests.filter((r) => r.path.startsWith('/orion/api/v1/applications'));
+			expect(
+				'Orion API calls: one import (retrospective), one getter',
+				calls.map((c) => `${c.method} ${c.path.replace('/orion/api/v1/applications', '')}`).join(', ') === 'POST /iocs/IPIoc, POST /iocs/IPIoc/getter/' ||
+					calls.map((c) => `${c.method} ${c.path.replace('/orion/api/v1/applications', '')}`).join(', ') === 'POST /iocs/IPIoc, POST /iocs/IPIoc/getter',
+				calls.map((c) => `${c.method} ${c.path}`).join(', '),
+			);
+		},
+	},
+};
