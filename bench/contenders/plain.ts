@@ -1,0 +1,79 @@
+/**
+ * Baseline (b): a plain sequential client on undici. One token, then one request per item, one at
+ * a time, no retries (a 429 or any other error fails the item). Return All pages with the `after`
+ * cursor at the API's largest page, one page after the other.
+ */
+import { performance } from 'perf_hooks';
+import { Agent, request } from 'undici';
+
+import { maxRssMb, readJob, rssMb, writeResult } from '../lib/child';
+import { CREATE_FIELDS, PAGE_SIZE, PATHS, SCENARIOS, inputItems } from '../lib/scenarios';
+
+interface Envelope {
+	meta?: { pagination?: { after?: string } };
+	resources?: unknown[];
+	access_token?: string;
+}
+
+async function main(): Promise<void> {
+	const job = readJob();
+	const scenario = SCENARIOS.find((s) => s.id === job.scenario)!;
+	const base = job.sandbox.url;
+	const dispatcher = new Agent({ connections: 1 });
+	const startRssMb = rssMb();
+	const started = performance.now();
+
+	const call = async (method: 'GET' | 'POST', route: string, init: { query?: Record<string, string>; body?: string; headers?: Record<string, string> }) => {
+		const url = new URL(route, base);
+		for (const [name, value] of Object.entries(init.query ?? {})) url.searchParams.set(name, value);
+		const res = await request(url, { method, body: init.body, headers: init.headers, dispatcher });
+		const text = await res.body.text();
+		return { status: res.statusCode, body: (text ? JSON.parse(text) : {}) as Envelope };
+	};
+
+	const token = await call('POST', PATHS.token, {
+		body: new URLSearchParams({ client_id: job.sandbox.clientId, client_secret: job.sandbox.clientSecret }).toString(),
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+	});
+	const authorization = `Bearer ${token.body.access_token ?? ''}`;
+	let outputItems = 0;
+	let failedItems = 0;
+
+	if (scenario.id === 's2') {
+		let after: string | undefined;
+		do {
+			const page = await call('GET', PATHS.combined, {
+				query: { limit: String(PAGE_SIZE), ...(after ? { after } : {}) },
+				headers: { authorization },
+			});
+			if (page.status !== 200) {
+				failedItems = 1;
+				break;
+			}
+			outputItems += page.body.resources?.length ?? 0;
+			after = page.body.meta?.pagination?.after || undefined;
+		} while (after);
+	} else {
+		for (const { json } of inputItems(scenario)) {
+			const answer =
+				scenario.id === 's3'
+					? await call('GET', PATHS.deviceCount, { query: { type: json.type, value: json.value }, headers: { authorization } })
+					: await call('POST', PATHS.create, {
+							body: JSON.stringify({ indicators: [{ type: json.type, value: json.value, ...CREATE_FIELDS }] }),
+							headers: { authorization, 'content-type': 'application/json' },
+						});
+			outputItems++;
+			// A 404 from device count is the API's "no host saw it" (count 0), not a failure.
+			const ok = answer.status === 200 || answer.status === 201 || (scenario.id === 's3' && answer.status === 404);
+			if (!ok) failedItems++;
+		}
+	}
+	const wallMs = performance.now() - started;
+	await dispatcher.close();
+	writeResult(job, { wallMs, totalMs: wallMs, outputItems, failedItems, peakRssMb: maxRssMb(), startRssMb });
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+	process.exit(1);
+});
