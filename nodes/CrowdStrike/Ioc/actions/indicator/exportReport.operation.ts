@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { results, runPerItem } from '../../../../common/items';
 import { validateField } from '../../../../common/validation';
 import { filterProperty } from '../../../shared/descriptions';
-import { fqlSchema, text } from '../../../shared/schemas';
+import { text } from '../../../shared/schemas';
 import { falconClient } from '../../../transport';
 import { INDICATOR_FQL_FIELDS } from './getMany.operation';
+import { readFilter } from '../../../shared/query-input';
 
 const show = { resource: ['indicator'], operation: ['exportReport'] };
 
@@ -50,7 +51,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			return {
 				report_format: validateField(node, reportFormatSchema, this.getNodeParameter('reportFormat', index), index, 'Report Format'),
 				search: {
-					filter: validateField(node, fqlSchema, this.getNodeParameter('filter', index, ''), index, 'Filter'),
+					filter: readFilter(this, index),
 					query: validateField(node, text(1000), options.query ?? '', index, 'Query'),
 					sort: validateField(node, text(200), options.sort ?? '', index, 'Sort'),
 				},

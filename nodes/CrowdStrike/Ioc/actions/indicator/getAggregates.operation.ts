@@ -1,12 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { results, runPerItem } from '../../../../common/items';
-import { validateField } from '../../../../common/validation';
 import { aggregateProperties, readAggregateQuery } from '../../../shared/aggregate';
 import { filterProperty } from '../../../shared/descriptions';
-import { fqlSchema } from '../../../shared/schemas';
 import { falconClient } from '../../../transport';
 import { INDICATOR_FQL_FIELDS } from './getMany.operation';
+import { readFilter } from '../../../shared/query-input';
 
 const show = { resource: ['indicator'], operation: ['getAggregates'] };
 
@@ -25,12 +24,11 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = falconClient(this);
-	const node = this.getNode();
 	return await runPerItem(this, items, {
 		concurrency: client.policy.concurrency,
 		parse: (index) => ({
 			body: readAggregateQuery(this, index),
-			filter: validateField(node, fqlSchema, this.getNodeParameter('filter', index, ''), index, 'Filter'),
+			filter: readFilter(this, index),
 			fromParent: this.getNodeParameter('fromParent', index, false) as boolean,
 		}),
 		run: async ({ body, filter, fromParent }) => {

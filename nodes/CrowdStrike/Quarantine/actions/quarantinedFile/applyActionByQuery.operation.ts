@@ -11,11 +11,11 @@ import {
 	actionProperty,
 	commentProperty,
 	readAction,
-	readFilter,
 	readSearch,
 	searchProperty,
 	type QuarantineAction,
 } from './fields';
+import { readFilter } from '../../../shared/query-input';
 
 const show = { resource: ['quarantinedFile'], operation: ['applyActionByQuery'] };
 

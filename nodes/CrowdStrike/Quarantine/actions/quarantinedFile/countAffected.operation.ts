@@ -4,7 +4,8 @@ import { runPerItem } from '../../../../common/items';
 import { invalidField } from '../../../../common/validation';
 import { filterProperty } from '../../../shared/descriptions';
 import { falconClient } from '../../../transport';
-import { ACTIONS, QUARANTINE_FQL_FIELDS, actionCounts, readFilter } from './fields';
+import { ACTIONS, QUARANTINE_FQL_FIELDS, actionCounts } from './fields';
+import { readFilter } from '../../../shared/query-input';
 
 const show = { resource: ['quarantinedFile'], operation: ['countAffected'] };
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { chunk } from '../../../../common/concurrency';
 import { validateField } from '../../../../common/validation';
-import { fqlSchema, text } from '../../../shared/schemas';
+import { text } from '../../../shared/schemas';
 import type { FalconClient, FalconEnvelope } from '../../../transport';
 
 export const QUERY_PATH = '/quarantine/queries/quarantined-files/v1';
@@ -89,10 +89,6 @@ export function readBatchSize(node: INode, value: unknown): number {
 	if (value === undefined || value === null || value === '') return IDS_PER_REQUEST;
 	const parsed = typeof value === 'string' ? (value.trim() === '' ? Number.NaN : Number(value)) : value;
 	return validateField(node, batchSizeSchema, parsed, 0, 'Batch Size');
-}
-
-export function readFilter(ctx: IExecuteFunctions, index: number): string {
-	return validateField(ctx.getNode(), fqlSchema, ctx.getNodeParameter('filter', index, ''), index, 'Filter');
 }
 
 export function readSearch(ctx: IExecuteFunctions, index: number): string {

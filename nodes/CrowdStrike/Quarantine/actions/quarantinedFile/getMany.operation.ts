@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { results, runPerItem } from '../../../../common/items';
-import { validateField } from '../../../../common/validation';
 import { filterProperty, returnAllOrLimit } from '../../../shared/descriptions';
-import { text } from '../../../shared/schemas';
 import { collectByOffset, falconClient } from '../../../transport';
-import { QUARANTINE_FQL_FIELDS, QUERY_PATH, fetchAllFiles, readFilter, readSearch, searchProperty } from './fields';
+import { QUARANTINE_FQL_FIELDS, QUERY_PATH, fetchAllFiles, readSearch, searchProperty } from './fields';
 import { readWanted } from '../../../../common/return-all';
+import { readFilter, readSort } from '../../../shared/query-input';
 
 const show = { resource: ['quarantinedFile'], operation: ['getMany'] };
 
@@ -39,7 +38,6 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = falconClient(this);
-	const node = this.getNode();
 	return await runPerItem(this, items, {
 		concurrency: client.policy.concurrency,
 		parse: (index) => {
@@ -48,7 +46,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				wanted: readWanted(this, index),
 				filter: readFilter(this, index),
 				q: readSearch(this, index),
-				sort: validateField(node, text(200), options.sort ?? '', index, 'Sort').trim(),
+				sort: readSort(this, index, options),
 			};
 		},
 		run: async ({ wanted, filter, q, sort }) => {

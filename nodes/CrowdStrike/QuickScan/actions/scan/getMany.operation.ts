@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { results, runPerItem } from '../../../../common/items';
-import { validateField } from '../../../../common/validation';
 import { filterProperty, returnAllOrLimit } from '../../../shared/descriptions';
-import { fqlSchema, text } from '../../../shared/schemas';
 import { collectByOffset, falconClient } from '../../../transport';
 import { SCAN_QUERY_PATH, getScans, quotaOf } from '../scans';
 import { readWanted } from '../../../../common/return-all';
+import { readFilter, readSort } from '../../../shared/query-input';
 
 const show = { resource: ['scan'], operation: ['getMany'] };
 
@@ -48,15 +47,14 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = falconClient(this);
-	const node = this.getNode();
 	return await runPerItem(this, items, {
 		concurrency: client.policy.concurrency,
 		parse: (index) => {
 			const options = this.getNodeParameter('options', index, {}) as IDataObject;
 			return {
 				wanted: readWanted(this, index),
-				filter: validateField(node, fqlSchema, this.getNodeParameter('filter', index, ''), index, 'Filter'),
-				sort: validateField(node, text(200), options.sort ?? '', index, 'Sort').trim(),
+				filter: readFilter(this, index),
+				sort: readSort(this, index, options),
 				idsOnly: options.idsOnly === true,
 			};
 		},
