@@ -63,6 +63,16 @@ export class TaskQueue {
 		this.startWaiting();
 	}
 
+	/**
+	 * Resolves once fewer than `most` tasks wait for a slot (at once when that is already so, or
+	 * after a failure). Whoever adds tasks uses it to stay only a little ahead of the ones running.
+	 */
+	async room(most: number): Promise<void> {
+		while (this.failure === undefined && this.backlog >= most) {
+			await new Promise<void>((resolve) => this.settled.push(resolve));
+		}
+	}
+
 	/** Resolves when every added task has run (or, after a failure, the running ones have settled). */
 	async drain(): Promise<void> {
 		while (this.running > 0 || (this.failure === undefined && this.backlog > 0)) {

@@ -51,19 +51,26 @@ const READ_SLICE_MS = 8;
  * Reads and validates every input item. Without continueOnFail the first invalid item stops the
  * run before any request is sent, so all items are read before `onValid` sees the first one. With
  * continueOnFail an invalid item only becomes its own error item, so each valid item is handed on
- * at once: its request can go out while later items are still being read.
+ * at once: its request can go out while later items are still being read. Reading then stays only
+ * a little ahead of the requests (`queue.room`): the thread is free when answers arrive, and a
+ * token or a next request is never held up behind thousands of items still to be read.
  */
 async function readItems<I>(
 	ctx: IExecuteFunctions,
 	count: number,
 	parse: (index: number) => I | Promise<I>,
 	onValid: (item: ParsedItem<I>) => void,
+	readAhead: { queue: TaskQueue; tasks: number },
 ): Promise<Map<number, ItemOutcome>> {
 	const outcomes = new Map<number, ItemOutcome>();
 	const continueOnFail = ctx.continueOnFail();
 	const valid: Array<ParsedItem<I>> = [];
 	let sliceStart = performance.now();
 	for (let index = 0; index < count; index++) {
+		if (continueOnFail && readAhead.queue.backlog >= readAhead.tasks) {
+			await readAhead.queue.room(readAhead.tasks);
+			sliceStart = performance.now();
+		}
 		try {
 			const item = { index, input: await parse(index) };
 			if (continueOnFail) onValid(item);
@@ -89,16 +96,21 @@ export async function runPerItem<I>(
 	const continueOnFail = ctx.continueOnFail();
 	const queue = new TaskQueue(spec.concurrency);
 	const produced = new Map<number, ItemOutcome>();
-	const outcomes = await readItems(ctx, items.length, spec.parse, ({ index, input }) =>
-		queue.add(async () => {
-			try {
-				const result = await spec.run(input, index);
-				produced.set(index, Array.isArray(result) ? result : [result]);
-			} catch (error) {
-				if (!continueOnFail) throw withItemIndex(ctx, error, index);
-				produced.set(index, error as Error);
-			}
-		}),
+	const outcomes = await readItems(
+		ctx,
+		items.length,
+		spec.parse,
+		({ index, input }) =>
+			queue.add(async () => {
+				try {
+					const result = await spec.run(input, index);
+					produced.set(index, Array.isArray(result) ? result : [result]);
+				} catch (error) {
+					if (!continueOnFail) throw withItemIndex(ctx, error, index);
+					produced.set(index, error as Error);
+				}
+			}),
+		{ queue, tasks: 2 * spec.concurrency },
 	);
 	await queue.drain();
 	for (const [index, outcome] of produced) outcomes.set(index, outcome);
@@ -128,15 +140,21 @@ export async function runBatched<I>(
 		});
 	// A batch goes out as soon as it is full; the rest go when every item has been read.
 	const open = new Map<string, Array<ParsedItem<I>>>();
-	const outcomes = await readItems(ctx, items.length, spec.parse, (item) => {
-		const key = spec.groupBy ? spec.groupBy(item.input) : '';
-		const batch = open.get(key) ?? [];
-		batch.push(item);
-		if (batch.length >= spec.batchSize) {
-			open.delete(key);
-			send(batch);
-		} else open.set(key, batch);
-	});
+	const outcomes = await readItems(
+		ctx,
+		items.length,
+		spec.parse,
+		(item) => {
+			const key = spec.groupBy ? spec.groupBy(item.input) : '';
+			const batch = open.get(key) ?? [];
+			batch.push(item);
+			if (batch.length >= spec.batchSize) {
+				open.delete(key);
+				send(batch);
+			} else open.set(key, batch);
+		},
+		{ queue, tasks: spec.concurrency },
+	);
 	for (const batch of open.values()) send(batch);
 	await queue.drain();
 	for (const [index, outcome] of answeredOutcomes) outcomes.set(index, outcome);

@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeParameters } from 'n8n-workflow';
 
 import { TaskQueue } from '../../nodes/common/concurrency';
 import { itemParameters } from '../../nodes/common/parameters';
@@ -46,10 +46,34 @@ describe('TaskQueue', () => {
 	});
 });
 
+describe('TaskQueue.room', () => {
+	it('lets the producer go on while few tasks wait, and holds it until a slot frees otherwise', async () => {
+		const queue = new TaskQueue(1);
+		const gates: Array<() => void> = [];
+		const task = () => async () => await new Promise<void>((resolve) => gates.push(resolve));
+		queue.add(task());
+		queue.add(task());
+		expect(queue.backlog).toBe(1);
+		await queue.room(2);
+		let roomy = false;
+		const waiting = queue.room(1).then(() => {
+			roomy = true;
+		});
+		await tick();
+		expect(roomy).toBe(false);
+		gates[0]();
+		await waiting;
+		expect(queue.backlog).toBe(0);
+		gates[1]();
+		await queue.drain();
+	});
+});
+
 describe('itemParameters', () => {
-	function context(parameters: INodeParameters, values: (name: string, index: number) => unknown) {
+	function context(parameters: INodeParameters, values: (name: string, index: number) => unknown, items: IDataObject[] = []) {
 		const getNodeParameter = jest.fn((name: string, index: number, fallback?: unknown) => values(name, index) ?? fallback);
-		const ctx = { getNode: () => ({ parameters }), getNodeParameter } as unknown as IExecuteFunctions;
+		const getInputData = () => items.map((json) => ({ json }));
+		const ctx = { getNode: () => ({ parameters }), getNodeParameter, getInputData } as unknown as IExecuteFunctions;
 		return { ctx, getNodeParameter };
 	}
 
@@ -68,13 +92,28 @@ describe('itemParameters', () => {
 
 	it('resolves a parameter holding an expression, even a nested one, for every item', () => {
 		const { ctx, getNodeParameter } = context(
-			{ value: '={{ $json.value }}', additionalFields: { tags: '={{ $json.tag }}' } },
+			{ value: '={{ $json.value.trim() }}', additionalFields: { tags: '={{ $json.tag }}' } },
 			(name, index) => (name === 'value' ? `v${index}` : { tags: `t${index}` }),
 		);
 		const parameter = itemParameters(ctx);
 		expect([parameter('value', 0), parameter('value', 1)]).toEqual(['v0', 'v1']);
 		expect([parameter('additionalFields', 0, {}), parameter('additionalFields', 1, {})]).toEqual([{ tags: 't0' }, { tags: 't1' }]);
 		expect(getNodeParameter).toHaveBeenCalledTimes(4);
+	});
+
+	it("reads a reference to an item's field from the item, and asks n8n only when the field holds no text, number or boolean", () => {
+		const { ctx, getNodeParameter } = context(
+			{ type: '={{ $json.type }}', value: '={{ $json["ioc"].value }}' },
+			(name, index) => `n8n:${name}:${index}`,
+			[{ type: 'sha256', ioc: { value: 'a' } }, { type: 5, ioc: { value: true } }, { ioc: { value: { nested: 1 } } }],
+		);
+		const parameter = itemParameters(ctx);
+		expect([0, 1, 2].map((index) => [parameter('type', index), parameter('value', index)])).toEqual([
+			['sha256', 'a'],
+			[5, true],
+			['n8n:type:2', 'n8n:value:2'],
+		]);
+		expect(getNodeParameter.mock.calls.map(([name, index]) => `${name}:${index}`)).toEqual(['type:2', 'value:2']);
 	});
 
 	it('keeps the answers for different fallbacks apart', () => {

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { itemParameters } from '../../common/parameters';
 import { invalidField, validateField } from '../../common/validation';
 import { iocTypeSchema, normaliseIocValue, type IocType } from './schemas';
 
@@ -8,11 +9,14 @@ export interface IocRef {
 	value: string;
 }
 
-/** The Type and Value fields of an item, validated and normalised. */
-export function readIoc(ctx: IExecuteFunctions, itemIndex: number, typeField = 'type', valueField = 'value'): IocRef {
+/** Reads the Type and Value fields of each item, validated and normalised. */
+export function iocReader(ctx: IExecuteFunctions, typeField = 'type', valueField = 'value'): (itemIndex: number) => IocRef {
 	const node = ctx.getNode();
-	const type = validateField(node, iocTypeSchema, ctx.getNodeParameter(typeField, itemIndex), itemIndex, 'Type');
-	const checked = normaliseIocValue(type, ctx.getNodeParameter(valueField, itemIndex));
-	if ('problem' in checked) invalidField(node, itemIndex, 'Value', checked.problem);
-	return { type, value: checked.value };
+	const parameter = itemParameters(ctx);
+	return (itemIndex) => {
+		const type = validateField(node, iocTypeSchema, parameter(typeField, itemIndex), itemIndex, 'Type');
+		const checked = normaliseIocValue(type, parameter(valueField, itemIndex));
+		if ('problem' in checked) invalidField(node, itemIndex, 'Value', checked.problem);
+		return { type, value: checked.value };
+	};
 }

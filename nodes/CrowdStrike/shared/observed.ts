@@ -8,7 +8,7 @@ import { collectByOffset, falconClient } from '../transport';
 import { idsProperty, iocTypeOptions, returnAllOrLimit } from './descriptions';
 import { lookUpIds } from './id-batches';
 import { readIds } from './ids-input';
-import { readIoc } from './ioc-input';
+import { iocReader } from './ioc-input';
 import { deviceIdSchema } from './schemas';
 import { readWanted } from '../../common/return-all';
 
@@ -52,9 +52,10 @@ export function deviceCountOperation(path: string, displayOptions: IDisplayOptio
 		description: iocProperties(displayOptions),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			const client = falconClient(this);
+			const readIoc = iocReader(this);
 			return await runPerItem(this, items, {
 				concurrency: client.policy.concurrency,
-				parse: (index) => readIoc(this, index),
+				parse: (index) => readIoc(index),
 				run: async (ioc) => {
 					// CrowdStrike answers 404 when no host has seen the indicator.
 					const answer = await client.request({ method: 'GET', path, qs: { ...ioc }, acceptStatus: [404] });
@@ -71,9 +72,10 @@ export function devicesRanOnOperation(path: string, displayOptions: IDisplayOpti
 		description: [...iocProperties(displayOptions), ...returnAllOrLimit(displayOptions)],
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			const client = falconClient(this);
+			const readIoc = iocReader(this);
 			return await runPerItem(this, items, {
 				concurrency: client.policy.concurrency,
-				parse: (index) => ({ ioc: readIoc(this, index), wanted: readWanted(this, index) }),
+				parse: (index) => ({ ioc: readIoc(index), wanted: readWanted(this, index) }),
 				run: async ({ ioc, wanted }) => {
 					const { resources } = await collectByOffset<string>(client, { method: 'GET', path, qs: { ...ioc }, acceptStatus: [404] }, wanted, PAGE_SIZE);
 					return results(resources.map((deviceId) => ({ device_id: deviceId, ...ioc })));
@@ -100,11 +102,12 @@ export function processesRanOnOperation(path: string, displayOptions: IDisplayOp
 		],
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
 			const client = falconClient(this);
+			const readIoc = iocReader(this);
 			const node = this.getNode();
 			return await runPerItem(this, items, {
 				concurrency: client.policy.concurrency,
 				parse: (index) => ({
-					ioc: readIoc(this, index),
+					ioc: readIoc(index),
 					deviceId: validateField(node, deviceIdSchema, this.getNodeParameter('deviceId', index), index, 'Device ID').toLowerCase(),
 					wanted: readWanted(this, index),
 				}),

@@ -4,7 +4,7 @@ import { runBatched, type ItemOutcome, type ParsedItem } from '../../../../commo
 import { itemParameters, type ItemParameter } from '../../../../common/parameters';
 import { invalidField, validateField, wholeNumber } from '../../../../common/validation';
 import { iocTypeOptions } from '../../../shared/descriptions';
-import { readIoc } from '../../../shared/ioc-input';
+import { iocReader, type IocRef } from '../../../shared/ioc-input';
 import { text } from '../../../shared/schemas';
 import { falconClient } from '../../../transport';
 import { actionProperty, indicatorFieldOptions, indicatorFields, platformsProperty, severityProperty } from './fields';
@@ -116,9 +116,10 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const batchSize = wholeNumber(this.getNode(), options.batchSize ?? 100, 0, 'Batch Size', 1, 500);
 	const onExisting = (options.onExisting ?? 'error') as OnExisting;
 	const parameter = itemParameters(this);
+	const readIoc = iocReader(this);
 	const node = this.getNode();
 	return await runBatched(this, items, {
-		parse: (index) => parseCreate(this, node, parameter, index),
+		parse: (index) => parseCreate(this, node, parameter, readIoc(index), index),
 		groupBy: (input) => JSON.stringify(input.request),
 		batchSize,
 		concurrency: client.policy.concurrency,
@@ -131,8 +132,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 const commentSchema = text(1024);
 
-function parseCreate(ctx: IExecuteFunctions, node: INode, parameter: ItemParameter, index: number): IndicatorWrite {
-	const ioc = readIoc(ctx, index);
+function parseCreate(ctx: IExecuteFunctions, node: INode, parameter: ItemParameter, ioc: IocRef, index: number): IndicatorWrite {
 	const options = parameter<IDataObject>('options', index, {});
 	const appliedGlobally = parameter<boolean>('appliedGlobally', index);
 	const fields = indicatorFields(ctx, index, {

@@ -4,7 +4,7 @@ import { runBatched, shapeOutcomes } from '../../../../common/items';
 import { invalidField } from '../../../../common/validation';
 import { platformOptions, severityOptions } from '../../../shared/descriptions';
 import { iocProperties } from '../../../shared/observed';
-import { readIoc } from '../../../shared/ioc-input';
+import { iocReader } from '../../../shared/ioc-input';
 import { falconClient } from '../../../transport';
 import { indicatorFields } from '../../../Ioc/actions/indicator/fields';
 import { createIndicators, type IndicatorWrite } from '../../../Ioc/actions/indicator/write-indicators';
@@ -32,10 +32,11 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = falconClient(this);
+	const readIoc = iocReader(this);
 	const node = this.getNode();
 	return await runBatched(this, items, {
 		parse: (index): IndicatorWrite => {
-			const ioc = readIoc(this, index);
+			const ioc = readIoc(index);
 			const legacy = { ...(this.getNodeParameter('additionalFields', index, {}) as IDataObject), policy: this.getNodeParameter('policy', index) };
 			const settings = this.getNodeParameter('managementSettings', index, {}) as IDataObject;
 			// IOC Management requires both: an empty value (an expression that gave nothing) must not be dropped silently.

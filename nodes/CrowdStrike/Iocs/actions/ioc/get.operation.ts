@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { runPerItem } from '../../../../common/items';
 import { notFoundError } from '../../../shared/entity-errors';
-import { readIoc } from '../../../shared/ioc-input';
+import { iocReader } from '../../../shared/ioc-input';
 import { iocProperties } from '../../../shared/observed';
 import { falconClient } from '../../../transport';
 import { findIndicator, toLegacy } from './legacy';
@@ -13,10 +13,11 @@ export const description: INodeProperties[] = [...iocProperties({ show })];
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = falconClient(this);
+	const readIoc = iocReader(this);
 	const node = this.getNode();
 	return await runPerItem(this, items, {
 		concurrency: client.policy.concurrency,
-		parse: (index) => readIoc(this, index),
+		parse: (index) => readIoc(index),
 		run: async (ioc) => {
 			const record = await findIndicator(client, ioc);
 			if (!record) throw notFoundError(node, 'IOC', [`${ioc.type}:${ioc.value}`], [], undefined);

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { runPerItem } from '../../../../common/items';
 import { invalidField } from '../../../../common/validation';
 import { notFoundError } from '../../../shared/entity-errors';
-import { readIoc } from '../../../shared/ioc-input';
+import { iocReader } from '../../../shared/ioc-input';
 import { iocProperties } from '../../../shared/observed';
 import { falconClient } from '../../../transport';
 import { INDICATORS_PATH, indicatorError } from '../../../Ioc/actions/indicator/write-indicators';
@@ -15,11 +15,12 @@ export const description: INodeProperties[] = [...iocProperties({ show }), ...le
 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = falconClient(this);
+	const readIoc = iocReader(this);
 	const node = this.getNode();
 	return await runPerItem(this, items, {
 		concurrency: client.policy.concurrency,
 		parse: (index) => {
-			const ioc = readIoc(this, index);
+			const ioc = readIoc(index);
 			const fields = toIndicatorFields(this, index, ioc, this.getNodeParameter('updateFields', index, {}) as IDataObject);
 			if (Object.keys(fields).length === 0) invalidField(node, index, 'Update Fields', 'add at least one field to change');
 			return { ioc, fields };

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { runBatched } from '../../../../common/items';
 import { orionClient } from '../../../transport';
 import { countIn, entriesOf, iocsPath, itemOutcomes, sendInChunks, valueBody, writeChunk } from './batches';
-import { batchSizeOption, iocTypeProperty, iocValuesProperty, readIocs, readBatchSize } from './fields';
+import { batchSizeOption, iocTypeProperty, iocValuesProperty, iocsReader, readBatchSize } from './fields';
 
 const show = { resource: ['ioc'], operation: ['delete'] };
 
@@ -25,8 +25,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const client = orionClient(this);
 	const node = this.getNode();
 	const batchSize = readBatchSize(this, 50);
+	const readIocs = iocsReader(this);
 	return await runBatched(this, items, {
-		parse: (index) => readIocs(this, index),
+		parse: (index) => readIocs(index),
 		groupBy: (input) => input.type,
 		batchSize,
 		concurrency: client.policy.concurrency,

@@ -1,6 +1,7 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { itemParameters } from '../../../../common/parameters';
 import { invalidField, validateField } from '../../../../common/validation';
 import { IOC_TYPE_RULES, checkIocValue, iocTypeSchema, type OrionIocType } from '../../../shared/ioc-types';
 import { listOf } from '../../../shared/values';
@@ -73,17 +74,20 @@ export interface ItemIocs {
 	values: string[];
 }
 
-/** An item's IOC Type and IOC Values, each value checked for its type; nothing is sent when one is wrong. */
-export function readIocs(ctx: IExecuteFunctions, index: number): ItemIocs {
+/** Reads each item's IOC Type and IOC Values, each value checked for its type; nothing is sent when one is wrong. */
+export function iocsReader(ctx: IExecuteFunctions): (index: number) => ItemIocs {
 	const node = ctx.getNode();
-	const type = validateField(node, iocTypeSchema, ctx.getNodeParameter('iocType', index), index, 'IOC Type');
-	const raw = listOf(ctx.getNodeParameter('values', index, ''), type === 'UrlIoc');
-	if (raw.length === 0) invalidField(node, index, 'IOC Values', `give at least one value (${IOC_TYPE_RULES[type].expected})`);
-	const values: string[] = [];
-	for (const entry of raw) {
-		const checked = checkIocValue(type, entry);
-		if ('problem' in checked) invalidField(node, index, 'IOC Values', `${checked.problem} (IOC type ${IOC_TYPE_RULES[type].label})`);
-		if (!values.includes(checked.value)) values.push(checked.value);
-	}
-	return { type, values };
+	const parameter = itemParameters(ctx);
+	return (index) => {
+		const type = validateField(node, iocTypeSchema, parameter('iocType', index), index, 'IOC Type');
+		const raw = listOf(parameter('values', index, ''), type === 'UrlIoc');
+		if (raw.length === 0) invalidField(node, index, 'IOC Values', `give at least one value (${IOC_TYPE_RULES[type].expected})`);
+		const values: string[] = [];
+		for (const entry of raw) {
+			const checked = checkIocValue(type, entry);
+			if ('problem' in checked) invalidField(node, index, 'IOC Values', `${checked.problem} (IOC type ${IOC_TYPE_RULES[type].label})`);
+			if (!values.includes(checked.value)) values.push(checked.value);
+		}
+		return { type, values };
+	};
 }

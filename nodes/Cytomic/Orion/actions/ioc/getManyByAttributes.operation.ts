@@ -4,7 +4,7 @@ import { runBatched } from '../../../../common/items';
 import { iocKey } from '../../../shared/ioc-types';
 import { orionClient } from '../../../transport';
 import { entriesOf, itemOutcomes, lookUpIocs, sendInChunks, valueBody, type EntryResult, type IocEntry } from './batches';
-import { batchSizeOption, iocTypeProperty, iocValuesProperty, readIocs, readBatchSize } from './fields';
+import { batchSizeOption, iocTypeProperty, iocValuesProperty, iocsReader, readBatchSize } from './fields';
 
 const show = { resource: ['ioc'], operation: ['getManyByAttributes'] };
 
@@ -26,8 +26,9 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = orionClient(this);
 	const batchSize = readBatchSize(this, 50);
+	const readIocs = iocsReader(this);
 	return await runBatched(this, items, {
-		parse: (index) => readIocs(this, index),
+		parse: (index) => readIocs(index),
 		groupBy: (input) => input.type,
 		batchSize,
 		concurrency: client.policy.concurrency,

@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { z } from 'zod';
 
 import { runBatched } from '../../../../common/items';
+import { itemParameters } from '../../../../common/parameters';
 import { validateField } from '../../../../common/validation';
 import { freeText } from '../../../shared/values';
 import { orionClient } from '../../../transport';
 import { countIn, entriesOf, iocsPath, itemOutcomes, sendInChunks, valueBody, writeChunk } from './batches';
-import { batchSizeOption, iocTypeProperty, iocValuesProperty, readIocs, type ItemIocs, readBatchSize } from './fields';
+import { batchSizeOption, iocTypeProperty, iocValuesProperty, iocsReader, type ItemIocs, readBatchSize } from './fields';
 
 const show = { resource: ['ioc'], operation: ['import'] };
 
@@ -73,18 +74,20 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const client = orionClient(this);
 	const node = this.getNode();
 	const batchSize = readBatchSize(this, 50);
+	const readIocs = iocsReader(this);
+	const parameter = itemParameters(this);
 	return await runBatched(this, items, {
 		parse: (index): ImportInput => {
-			const iocs = readIocs(this, index);
-			const additional = this.getNodeParameter('additionalFields', index, {}) as IDataObject;
+			const iocs = readIocs(index);
+			const additional = parameter<IDataObject>('additionalFields', index, {});
 			const fields: IDataObject = {
-				daysToExpiration: validateField(node, daysSchema, this.getNodeParameter('daysToExpiration', index), index, 'Days to Expiration'),
+				daysToExpiration: validateField(node, daysSchema, parameter('daysToExpiration', index), index, 'Days to Expiration'),
 			};
 			for (const [name, label] of [['source', 'Source'], ['policy', 'Policy'], ['description', 'Description'], ['additionalData', 'Additional Data']]) {
 				const value = validateField(node, freeText(8000), additional[name] ?? '', index, label);
 				if (value !== '') fields[name] = value;
 			}
-			return { ...iocs, retrospective: this.getNodeParameter('retrospective', index, true) === true, fields };
+			return { ...iocs, retrospective: parameter('retrospective', index, true) === true, fields };
 		},
 		groupBy: (input) => `${input.type}|${input.retrospective}`,
 		batchSize,

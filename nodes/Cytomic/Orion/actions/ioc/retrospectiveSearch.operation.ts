@@ -6,7 +6,7 @@ import { validateField } from '../../../../common/validation';
 import { iocKey } from '../../../shared/ioc-types';
 import { orionClient } from '../../../transport';
 import { entriesOf, iocsPath, itemOutcomes, sendInChunks, valueBody, type EntryResult, type IocEntry } from './batches';
-import { batchSizeOption, iocTypeProperty, iocValuesProperty, readIocs, readBatchSize } from './fields';
+import { batchSizeOption, iocTypeProperty, iocValuesProperty, iocsReader, readBatchSize } from './fields';
 
 const show = { resource: ['ioc'], operation: ['retrospectiveSearch'] };
 
@@ -55,8 +55,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 	const batchSize = readBatchSize(this, 10);
 	const timeoutMs = validateField(node, timeoutSchema, options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS, 0, 'Timeout (Seconds)') * 1000;
+	const readIocs = iocsReader(this);
 	return await runBatched(this, items, {
-		parse: (index) => readIocs(this, index),
+		parse: (index) => readIocs(index),
 		groupBy: (input) => input.type,
 		batchSize,
 		concurrency: client.policy.concurrency,
