@@ -53,6 +53,23 @@ describe('CrowdStrike Falcon API credential', () => {
 		expect(tokenCalls(sandbox())).toHaveLength(1);
 	});
 
+	it('starts the other requests as soon as the first one has its token, without waiting for its answer', async () => {
+		sandbox().config.latencyMs = 400;
+		try {
+			const input = Array.from({ length: 5 }, (_, i) => ({ json: { value: `host-${i}.example` } }));
+			const result = await runFalcon(sandbox(), 'crowdStrikeFalconIoc', { ...countDevices, value: '={{ $json.value }}' }, { input });
+			expect(result.error).toBeUndefined();
+			expect(result.items).toHaveLength(5);
+			expect(tokenCalls(sandbox())).toHaveLength(1);
+			const [first, ...others] = apiCalls(sandbox()).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+			const firstAnsweredAt = Date.parse(first.at) + first.durationMs;
+			expect(others).toHaveLength(4);
+			for (const call of others) expect(Date.parse(call.at)).toBeLessThan(firstAnsweredAt);
+		} finally {
+			sandbox().config.latencyMs = 0;
+		}
+	});
+
 	it('renews a token near its end once before fanning out again', async () => {
 		sandbox().config.tokenLifetimeSeconds = 1;
 		try {
