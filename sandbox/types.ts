@@ -21,7 +21,7 @@ export interface SandboxConfig {
 	tokenRateLimitPerMinute: number;
 	/** Unit of `X-RateLimit-RetryAfter`: epoch seconds (default, as gofalcon reads it) or epoch milliseconds. */
 	retryAfterUnit: 'seconds' | 'milliseconds';
-	/** Delay added to every API answer, in ms (default 0). */
+	/** Time from an API request's arrival to its answer, in ms (default 0); the sandbox's own handling counts toward it. */
 	latencyMs: number;
 	/** Fault injection (all rates 0..1). */
 	faults: FaultConfig;

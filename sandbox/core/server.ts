@@ -107,7 +107,11 @@ async function handle(p: Pipeline, req: IncomingMessage, res: ServerResponse): P
 		record(p, isAdmin, req, method, path, rawQuery, parsed, 0, at, startedAt, traceId, ctx, fault);
 		return;
 	}
-	const wait = isAdmin ? 0 : p.config.latencyMs + outcome.extraDelayMs;
+	// Latency runs from the request's arrival, as a real API's server time is part of its round trip:
+	// this single thread's own work (and requests that arrived together queueing for it) must not
+	// come on top, which a fleet of servers answering in parallel would never add.
+	const handledMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
+	const wait = isAdmin ? 0 : p.config.latencyMs - handledMs + outcome.extraDelayMs;
 	if (wait > 0) await delay(wait);
 	send(res, method, reply, traceId, fault);
 	record(p, isAdmin, req, method, path, rawQuery, parsed, reply.status, at, startedAt, traceId, ctx, fault);

@@ -136,7 +136,7 @@ describe('sandbox: HTTP core (envelope, routing, bodies, request log, latency)',
 		expect(JSON.stringify(sb.requests)).not.toContain(token);
 	});
 
-	it('adds config.latencyMs to every API answer (not to admin calls)', async () => {
+	it('answers every API request config.latencyMs after it arrived (not admin calls)', async () => {
 		sb.config.latencyMs = 1500;
 		try {
 			let t = Date.now();
