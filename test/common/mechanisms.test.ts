@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeParameters } from 'n8n-workfl
 
 import { TaskQueue } from '../../nodes/common/concurrency';
 import { itemParameters } from '../../nodes/common/parameters';
+import { RequestSpacer } from '../../nodes/common/spacing';
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -66,6 +67,48 @@ describe('TaskQueue.room', () => {
 		expect(queue.backlog).toBe(0);
 		gates[1]();
 		await queue.drain();
+	});
+});
+
+describe('RequestSpacer', () => {
+	function spacer(concurrency: number) {
+		let clock = 1_000;
+		const waits: number[] = [];
+		const spaced = new RequestSpacer(
+			concurrency,
+			() => clock,
+			async (ms) => {
+				waits.push(ms);
+				clock += ms;
+			},
+		);
+		return { spaced, waits, advance: (ms: number) => (clock += ms) };
+	}
+
+	it('lets requests go at once until a round trip is known', async () => {
+		const { spaced, waits } = spacer(5);
+		for (let i = 0; i < 5; i++) await spaced.turn();
+		expect(waits).toEqual([]);
+	});
+
+	it('then starts at most Concurrency requests per shortest round trip, evenly spread', async () => {
+		const { spaced, waits, advance } = spacer(5);
+		spaced.answered(80);
+		spaced.answered(50);
+		spaced.answered(65);
+		for (let i = 0; i < 4; i++) await spaced.turn();
+		expect(waits).toEqual([10, 10, 10]);
+		advance(100);
+		await spaced.turn();
+		expect(waits).toHaveLength(3);
+	});
+
+	it('never spaces a single request in flight', async () => {
+		const { spaced, waits } = spacer(1);
+		spaced.answered(50);
+		await spaced.turn();
+		await spaced.turn();
+		expect(waits).toEqual([]);
 	});
 });
 

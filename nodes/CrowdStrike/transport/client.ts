@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 
 import { backoffMs, retryAfterMs } from '../../common/retry-timing';
+import { RequestSpacer } from '../../common/spacing';
 import { classifyHttpError, headerValue, statusFailure, type Classified } from '../../common/http-failure';
 import { falconApiError, type FailureDetails } from './errors';
 import { DEFAULT_POLICY, type RequestPolicy } from './policy';
@@ -57,11 +58,14 @@ export class FalconClient {
 
 	private readonly session: SessionGate;
 
+	private readonly spacer: RequestSpacer;
+
 	constructor(
 		private readonly ctx: FalconContext,
 		readonly policy: RequestPolicy = DEFAULT_POLICY,
 	) {
 		this.session = new SessionGate(async () => await ctx.getCredentials(FALCON_CREDENTIAL));
+		this.spacer = new RequestSpacer(policy.concurrency);
 	}
 
 	async request<T = IDataObject>(request: FalconRequest): Promise<FalconEnvelope<T>> {
@@ -120,11 +124,13 @@ export class FalconClient {
 			...(request.binary ? { encoding: 'arraybuffer', json: false } : { json: true }),
 		};
 		let response: FalconRawResponse;
+		const sentAt = Date.now();
 		try {
 			response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, FALCON_CREDENTIAL, options)) as FalconRawResponse;
 		} catch (error) {
 			return asFailure(classifyHttpError(error));
 		}
+		this.spacer.answered(Date.now() - sentAt);
 		this.observe(response.statusCode, response.headers);
 		const { statusCode, headers, body } = response;
 		if (statusCode >= 400) {
@@ -191,5 +197,6 @@ export class FalconClient {
 		}
 		if (this.remaining <= 5) await sleep(500);
 		else if (this.remaining <= 10) await sleep(200);
+		await this.spacer.turn();
 	}
 }
