@@ -3,7 +3,7 @@
  * the baselines side by side, written to bench/RESULTS.md (raw runs: bench/out/).
  *
  *   --no-n8n               skip everything that needs the real n8n (ours in n8n, (a), the n8n floor)
- *   --repeat=N             runs of our node and of the floors; the best counts (default 3)
+ *   --repeat=N             runs of our node and of the expression references; the best counts (default 3)
  *   --baseline-repeat=N    runs of each baseline (default 1: (b) alone takes ~18 min per run)
  *   --scenarios=1,2,3,4    which scenarios (default all)
  *   --contenders=ours,ours-n8n,http,plain,floor,floor-n8n   which contenders (default all)

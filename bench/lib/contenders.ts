@@ -8,7 +8,7 @@ export type ContenderId = 'ours' | 'ours-n8n' | 'http' | 'plain' | 'floor' | 'fl
 export interface ContenderInfo {
 	id: ContenderId;
 	label: string;
-	/** Ours, a baseline, or the engine's floor (the same expressions with no work at all). */
+	/** Ours, a baseline, or a reference: n8n evaluating the same expressions, with no requests. */
 	role: 'ours' | 'baseline' | 'floor';
 	needsN8n: boolean;
 	wall: string;
@@ -58,7 +58,7 @@ export const CONTENDERS: Record<ContenderId, ContenderInfo> = {
 	},
 	floor: {
 		id: 'floor',
-		label: 'floor: the 2 expressions only, n8n-core engine',
+		label: 'reference: n8n evaluating the 2 expressions, n8n-core engine',
 		role: 'floor',
 		needsN8n: false,
 		wall: "a probe node's executionTime: it only reads Type and Value (`{{ $json.type }}`, `{{ $json.value }}`) per item",
@@ -67,7 +67,7 @@ export const CONTENDERS: Record<ContenderId, ContenderInfo> = {
 	},
 	'floor-n8n': {
 		id: 'floor-n8n',
-		label: 'floor: the 2 expressions only, real n8n',
+		label: 'reference: n8n evaluating the 2 expressions, real n8n',
 		role: 'floor',
 		needsN8n: true,
 		wall: "executionTime of an Edit Fields (Set) node setting type and value from the same two expressions",
