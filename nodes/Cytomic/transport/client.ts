@@ -10,6 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { backoffMs, retryAfterMs } from '../../common/retry-timing';
+import { RequestSpacer } from '../../common/spacing';
 import { orionApiError } from './errors';
 import { classifyHttpError, headerValue, jsonBody, statusFailure, type HttpFailure } from '../../common/http-failure';
 import { readRequestPolicy, type RequestPolicy } from '../../common/request-policy';
@@ -82,10 +83,14 @@ export class OrionClient {
 
 	private firstDone: Promise<void> | undefined;
 
+	private readonly spacer: RequestSpacer;
+
 	constructor(
 		private readonly ctx: OrionContext,
 		readonly policy: RequestPolicy = ORION_DEFAULT_POLICY,
-	) {}
+	) {
+		this.spacer = new RequestSpacer(policy.concurrency);
+	}
 
 	/** The answer's body; any failure after the retries the request allows is thrown as a NodeApiError. */
 	async request<T = unknown>(request: OrionRequest): Promise<T> {
@@ -135,6 +140,7 @@ export class OrionClient {
 		const retryTransient = request.retryTransient ?? request.method === 'GET';
 		for (let attempt = 0; ; attempt++) {
 			for (let wait = this.pausedUntil - Date.now(); wait > 0; wait = this.pausedUntil - Date.now()) await sleep(wait);
+			await this.spacer.turn();
 			const result = await this.attempt<T>(request);
 			afterFirstAttempt?.();
 			if ('response' in result) return result;
@@ -167,8 +173,10 @@ export class OrionClient {
 			ignoreHttpStatusErrors: { ignore: true, except: [401] },
 			timeout: request.timeoutMs ?? this.policy.timeoutMs,
 		};
+		const sentAt = Date.now();
 		try {
 			const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, ORION_CREDENTIAL, options)) as OrionResponse<unknown>;
+			this.spacer.answered(Date.now() - sentAt);
 			if (response.statusCode >= 400) return statusFailure(response.statusCode, response.headers, response.body);
 			const body = jsonBody(response.body);
 			if (body === undefined) {
