@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { ZodType } from 'zod';
 
 import { invalidField, validateField } from '../../common/validation';
-import { listOf } from './schemas';
+import { listOf } from '../../common/values';
 
 /** An IDs field (text or array) read, each ID validated, duplicates dropped. */
 export function readIds(

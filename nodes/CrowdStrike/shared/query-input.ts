@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { validateField } from '../../common/validation';
-import { fqlSchema, text } from './schemas';
+import { fqlSchema } from './schemas';
+import { text } from '../../common/values';
 
 /** An item's Filter (FQL), checked; empty when not set. */
 export function readFilter(ctx: IExecuteFunctions, index: number): string {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+import { isCalendarDate, isIpv4, isIpv6, text } from '../../common/values';
+
 export const IOC_TYPES = ['sha256', 'md5', 'domain', 'ipv4', 'ipv6'] as const;
 export type IocType = (typeof IOC_TYPES)[number];
 
@@ -7,41 +9,6 @@ export const IOC_ACTIONS = ['no_action', 'allow', 'prevent_no_ui', 'prevent', 'd
 export const MOBILE_ACTIONS = ['no_action', 'allow', 'detect', 'prevent'] as const;
 export const PLATFORMS = ['windows', 'mac', 'linux', 'ios', 'android'] as const;
 export const SEVERITIES = ['informational', 'low', 'medium', 'high', 'critical'] as const;
-
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
-/** Free text as the API stores it: no control characters, bounded length. */
-export function text(max: number) {
-	return z
-		.string()
-		.max(max, `must be at most ${max} characters`)
-		.refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters');
-}
-
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
-export function isIpv4(value: string): boolean {
-	return IPV4.test(value);
-}
-
-export function isIpv6(value: string): boolean {
-	if (!/^[0-9a-f:.]+$/i.test(value) || value.length > 45) return false;
-	const parts = value.split('::');
-	if (parts.length > 2) return false;
-	const groups = (part: string) => (part === '' ? [] : part.split(':'));
-	const head = groups(parts[0]);
-	const tail = parts.length === 2 ? groups(parts[1]) : [];
-	const all = [...head, ...tail];
-	let width = all.length;
-	const last = all[all.length - 1];
-	if (last?.includes('.')) {
-		if (!isIpv4(last)) return false;
-		all.pop();
-		width += 1;
-	}
-	if (!all.every((group) => /^[0-9a-f]{1,4}$/i.test(group))) return false;
-	return parts.length === 2 ? width < 8 : width === 8;
-}
 
 const DOMAIN = /^(?=.{1,200}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)(\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/;
 
@@ -103,20 +70,6 @@ export const expirationSchema = z
 		}
 		return `${date.toISOString().slice(0, 19)}Z`;
 	});
-
-/** Whether YYYY-MM-DD names a real day (JavaScript rolls 2024-02-30 over to March). */
-function isCalendarDate(day: string): boolean {
-	const [year, month, date] = day.split('-').map(Number);
-	const parsed = new Date(Date.UTC(year, month - 1, date));
-	return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === date;
-}
-
-/** A list given as an array, or as text separated by commas, spaces or new lines. */
-export function listOf(value: unknown): string[] {
-	// Only the separators a user types: other white space (a vertical tab…) stays in the value and fails its check.
-	const values = Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[ \t\r\n,]+/) : value == null ? [] : [value];
-	return values.map((entry) => String(entry).trim()).filter((entry) => entry !== '');
-}
 
 /** A value quoted for an FQL filter: backslashes and single quotes escaped, so it cannot end the string. */
 export function fqlQuote(value: string): string {

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { z } from 'zod';
 
 import { advance, checkParameter, invalidParameter, pollCycle, type TriggerState } from '../../common/polling';
-import { freeText } from '../shared/values';
+import { text } from '../../common/values';
 import { OrionClient, ORION_DEFAULT_POLICY, readRequestPolicy } from '../transport';
 import { ALERT_STATUSES, WINDOW_MS, alertsBetween, type AlertQuery } from './alerts';
 
@@ -29,8 +29,8 @@ function readQuery(ctx: IPollFunctions): AlertQuery {
 	const node = ctx.getNode();
 	const filters = ctx.getNodeParameter('filters', {}) as IDataObject;
 	const optional = (value: unknown, field: string) => {
-		const text = checkParameter(node, freeText(500), value ?? '', field).trim();
-		return text === '' ? undefined : text;
+		const given = checkParameter(node, text(500), value ?? '', field).trim();
+		return given === '' ? undefined : given;
 	};
 	return {
 		statuses: checkParameter(node, statusesSchema, ctx.getNodeParameter('statuses', []), 'Statuses'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { isDomain, isIpv4, isIpv6, urlProblem } from './values';
+import { isDomain, isIpv4, isIpv6, urlProblem } from '../../common/values';
 
 /**
  * The IOC types of the Orion IOC API. The canonical names are what the path takes (the vendor's

@@ -1,98 +1,10 @@
 import { z } from 'zod';
 
-/**
- * Vendor-neutral value checks (no API knowledge): IP addresses, domains, URLs, free text and
- * dates. Candidates for nodes/common.
- */
-
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
-/** Free text the API stores as given: no control characters (tabs and new lines allowed), bounded. */
-export function freeText(max: number) {
-	return z
-		.string({ invalid_type_error: 'must be text' })
-		.max(max, `must be at most ${max} characters`)
-		.refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), 'must not contain control characters');
-}
-
-export function isIpv4(value: string): boolean {
-	const parts = value.split('.');
-	return (
-		parts.length === 4 &&
-		parts.every((part) => /^\d{1,3}$/.test(part) && (part === '0' || !part.startsWith('0')) && Number(part) <= 255)
-	);
-}
-
-export function isIpv6(value: string): boolean {
-	if (value.length > 45 || !/^[0-9a-f:.]+$/i.test(value)) return false;
-	let text = value;
-	const lastColon = text.lastIndexOf(':');
-	if (lastColon < 0) return false;
-	const tail = text.slice(lastColon + 1);
-	if (tail.includes('.')) {
-		// An embedded IPv4 address (::ffff:192.0.2.1) counts as two groups.
-		if (!isIpv4(tail)) return false;
-		text = `${text.slice(0, lastColon + 1)}0:0`;
-	}
-	const halves = text.split('::');
-	if (halves.length > 2) return false;
-	const groupsOf = (part: string) => (part === '' ? [] : part.split(':'));
-	const groups = [...groupsOf(halves[0]), ...(halves.length === 2 ? groupsOf(halves[1]) : [])];
-	if (!groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group))) return false;
-	return halves.length === 2 ? groups.length <= 7 : groups.length === 8;
-}
-
-const LABEL = /^(?!-)[a-z0-9_-]{1,63}(?<!-)$/;
-
-/** A fully qualified domain name: at least two labels, a non-numeric top-level label, at most 253 characters. */
-export function isDomain(value: string): boolean {
-	if (value.length > 253) return false;
-	const labels = value.split('.');
-	if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) return false;
-	return !/^\d+$/.test(labels[labels.length - 1]);
-}
-
-/** An absolute URL with its protocol (scheme://host…), no spaces or control characters. */
-export function urlProblem(value: string): string | undefined {
-	if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'must include the protocol, e.g. https://www.example.com/path';
-	if (/\s/.test(value) || CONTROL.test(value)) return 'must not contain spaces or control characters';
-	if (value.length > 2048) return 'must be at most 2048 characters';
-	try {
-		if (new URL(value).hostname === '') return 'has no host';
-	} catch {
-		return 'is not a valid URL';
-	}
-	return undefined;
-}
-
-/**
- * A list given as an array, or as text. Text is split on new lines, and also on commas, spaces,
- * tabs and semicolons unless `linesOnly` (URLs may hold commas). Other whitespace, such as a
- * vertical tab or a form feed, does not separate values: it stays in the value, whose check refuses it.
- */
-export function listOf(value: unknown, linesOnly = false): string[] {
-	let values: unknown[];
-	if (Array.isArray(value)) values = value;
-	else if (typeof value === 'string') values = value.split(linesOnly ? /[\r\n]+/ : /[ \t\r\n,;]+/);
-	else if (value === undefined || value === null) values = [];
-	else values = [value];
-	return values.map((entry) => (typeof entry === 'string' || typeof entry === 'number' ? String(entry).trim() : JSON.stringify(entry))).filter((entry) => entry !== '');
-}
+import { isCalendarDate } from '../../common/values';
 
 /** Seconds or milliseconds since the epoch: values below 10^11 are seconds (as the Orion API reads them). */
 function epochToMs(value: number): number {
 	return Math.abs(value) < 1e11 ? value * 1000 : value;
-}
-
-/**
- * Whether text starts with a date the calendar has (YYYY-MM-DD). `Date.parse` rolls impossible
- * days over (2024-02-30 is read as March 1st), so the day is checked against its month first.
- */
-function isCalendarDate(raw: string): boolean {
-	const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(raw);
-	if (!match) return false;
-	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-	return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
 
 import { invalidField, validateField } from '../../../common/validation';
-import { text } from '../../shared/schemas';
+import { text } from '../../../common/values';
 import type { FalconClient } from '../../transport';
 
 export const SAMPLES_PATH = '/samples/entities/samples/v3';

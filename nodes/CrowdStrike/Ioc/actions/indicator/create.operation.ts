@@ -5,7 +5,7 @@ import { itemParameters, type ItemParameter } from '../../../../common/parameter
 import { invalidField, validateField, wholeNumber } from '../../../../common/validation';
 import { iocTypeOptions } from '../../../shared/descriptions';
 import { iocReader, type IocRef } from '../../../shared/ioc-input';
-import { text } from '../../../shared/schemas';
+import { text } from '../../../../common/values';
 import { falconClient } from '../../../transport';
 import { actionProperty, indicatorFieldOptions, indicatorFields, platformsProperty, severityProperty } from './fields';
 import { hostGroupsProperty } from './host-groups';

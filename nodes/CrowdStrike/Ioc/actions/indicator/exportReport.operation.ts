@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { results, runPerItem } from '../../../../common/items';
 import { validateField } from '../../../../common/validation';
 import { filterProperty } from '../../../shared/descriptions';
-import { text } from '../../../shared/schemas';
+import { text } from '../../../../common/values';
 import { falconClient } from '../../../transport';
 import { INDICATOR_FQL_FIELDS } from './getMany.operation';
 import { readFilter } from '../../../shared/query-input';

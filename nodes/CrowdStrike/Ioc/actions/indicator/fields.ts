@@ -2,16 +2,8 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INode, INodePrope
 import { z } from 'zod';
 
 import { invalidField, validateField } from '../../../../common/validation';
-import {
-	IOC_ACTIONS,
-	MOBILE_ACTIONS,
-	PLATFORMS,
-	SEVERITIES,
-	expirationSchema,
-	hostGroupIdSchema,
-	listOf,
-	text,
-} from '../../../shared/schemas';
+import { IOC_ACTIONS, MOBILE_ACTIONS, PLATFORMS, SEVERITIES, expirationSchema, hostGroupIdSchema } from '../../../shared/schemas';
+import { listOf, text } from '../../../../common/values';
 import { mobileActionOptions } from '../../../shared/descriptions';
 import { hostGroupIds } from './host-groups';
 

@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { runBatched, runPerItem, type ItemOutcome, type ParsedItem } from '../../../../common/items';
 import { invalidField, validateField, wholeNumber } from '../../../../common/validation';
 import { filterProperty } from '../../../shared/descriptions';
-import { fqlSchema, indicatorIdSchema, text } from '../../../shared/schemas';
+import { fqlSchema, indicatorIdSchema } from '../../../shared/schemas';
+import { text } from '../../../../common/values';
 import { falconClient, type FalconClient } from '../../../transport';
 import { indicatorFieldOptions, indicatorFields } from './fields';
 import { hostGroupsProperty } from './host-groups';

@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 import { validateField } from '../../../../common/validation';
 import type { IocRef } from '../../../shared/ioc-input';
-import { fqlQuote, text } from '../../../shared/schemas';
+import { fqlQuote } from '../../../shared/schemas';
+import { text } from '../../../../common/values';
 import type { FalconClient } from '../../../transport';
 
 /** Legacy policies and the IOC Management actions they became. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { chunk } from '../../../../common/concurrency';
 import { validateField } from '../../../../common/validation';
-import { text } from '../../../shared/schemas';
+import { text } from '../../../../common/values';
 import type { FalconClient, FalconEnvelope } from '../../../transport';
 
 export const QUERY_PATH = '/quarantine/queries/quarantined-files/v1';

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { runPerItem } from '../../../../common/items';
 import { validateField } from '../../../../common/validation';
-import { text } from '../../../shared/schemas';
+import { text } from '../../../../common/values';
 import { falconClient } from '../../../transport';
 import { SAMPLES_PATH, SAMPLE_ZIP_PASSWORD } from '../samples';
 import { sha256Schema } from '../schemas';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { itemParameters } from '../../../../common/parameters';
 import { invalidField, validateField } from '../../../../common/validation';
 import { IOC_TYPE_RULES, checkIocValue, iocTypeSchema, type OrionIocType } from '../../../shared/ioc-types';
-import { listOf } from '../../../shared/values';
+import { LIST_SEPARATORS, listOf } from '../../../../common/values';
 
 type Show = NonNullable<IDisplayOptions['show']>;
 
@@ -80,7 +80,7 @@ export function iocsReader(ctx: IExecuteFunctions): (index: number) => ItemIocs 
 	const parameter = itemParameters(ctx);
 	return (index) => {
 		const type = validateField(node, iocTypeSchema, parameter('iocType', index), index, 'IOC Type');
-		const raw = listOf(parameter('values', index, ''), type === 'UrlIoc');
+		const raw = listOf(parameter('values', index, ''), type === 'UrlIoc' ? LIST_SEPARATORS.lines : LIST_SEPARATORS.wordsOrSemicolons);
 		if (raw.length === 0) invalidField(node, index, 'IOC Values', `give at least one value (${IOC_TYPE_RULES[type].expected})`);
 		const values: string[] = [];
 		for (const entry of raw) {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { runBatched } from '../../../../common/items';
 import { itemParameters } from '../../../../common/parameters';
 import { validateField } from '../../../../common/validation';
-import { freeText } from '../../../shared/values';
+import { text } from '../../../../common/values';
 import { orionClient } from '../../../transport';
 import { countIn, entriesOf, iocsPath, itemOutcomes, sendInChunks, valueBody, writeChunk } from './batches';
 import { batchSizeOption, iocTypeProperty, iocValuesProperty, iocsReader, type ItemIocs, readBatchSize } from './fields';
@@ -84,7 +84,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				daysToExpiration: validateField(node, daysSchema, parameter('daysToExpiration', index), index, 'Days to Expiration'),
 			};
 			for (const [name, label] of [['source', 'Source'], ['policy', 'Policy'], ['description', 'Description'], ['additionalData', 'Additional Data']]) {
-				const value = validateField(node, freeText(8000), additional[name] ?? '', index, label);
+				const value = validateField(node, text(8000), additional[name] ?? '', index, label);
 				if (value !== '') fields[name] = value;
 			}
 			return { ...iocs, retrospective: parameter('retrospective', index, true) === true, fields };
