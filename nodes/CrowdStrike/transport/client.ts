@@ -9,11 +9,12 @@ import {
 } from 'n8n-workflow';
 
 import { backoffMs, retryAfterMs } from '../../common/retry-timing';
+import { SessionGate } from '../../common/session-gate';
 import { RequestSpacer } from '../../common/spacing';
+import { asFalconCredential, issuedFor } from '../shared/credential-fields';
 import { classifyHttpError, headerValue, statusFailure, type Classified } from '../../common/http-failure';
 import { falconApiError, type FailureDetails } from './errors';
 import { DEFAULT_POLICY, type RequestPolicy } from './policy';
-import { SessionGate } from './session-gate';
 import type { FalconEnvelope, FalconRawResponse, FalconRequest } from './types';
 
 export const FALCON_CREDENTIAL = 'crowdStrikeFalconApi';
@@ -64,7 +65,10 @@ export class FalconClient {
 		private readonly ctx: FalconContext,
 		readonly policy: RequestPolicy = DEFAULT_POLICY,
 	) {
-		this.session = new SessionGate(async () => await ctx.getCredentials(FALCON_CREDENTIAL));
+		this.session = new SessionGate(async () => {
+			const credential = asFalconCredential(await ctx.getCredentials(FALCON_CREDENTIAL));
+			return { stored: { token: credential.sessionToken, issuedFor: credential.issuedFor, expiresAt: credential.expiresAt }, settings: issuedFor(credential) };
+		});
 		this.spacer = new RequestSpacer(policy.concurrency);
 	}
 

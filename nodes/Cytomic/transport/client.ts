@@ -10,7 +10,9 @@ import {
 } from 'n8n-workflow';
 
 import { backoffMs, retryAfterMs } from '../../common/retry-timing';
+import { SessionGate } from '../../common/session-gate';
 import { RequestSpacer } from '../../common/spacing';
+import { asOrionCredential, issuedFor } from '../shared/credential-fields';
 import { orionApiError } from './errors';
 import { classifyHttpError, headerValue, jsonBody, statusFailure, type HttpFailure } from '../../common/http-failure';
 import { readRequestPolicy, type RequestPolicy } from '../../common/request-policy';
@@ -65,12 +67,6 @@ export const orionRequestOptions: INodeProperties = {
 };
 
 const MAX_TRANSIENT_WAIT_MS = 30_000;
-const FIRST_WAIT_MS = 2_000;
-
-/** Waits for `first`, at most `ms`. */
-async function firstOrTimeout(first: Promise<void>, ms: number): Promise<void> {
-	await Promise.race([first, sleep(ms)]);
-}
 
 type Attempt<T> = { response: OrionResponse<T> } | HttpFailure | { kind: 'fatal'; error: Error };
 
@@ -81,7 +77,7 @@ type Attempt<T> = { response: OrionResponse<T> } | HttpFailure | { kind: 'fatal'
 export class OrionClient {
 	private pausedUntil = 0;
 
-	private firstDone: Promise<void> | undefined;
+	private readonly session: SessionGate;
 
 	private readonly spacer: RequestSpacer;
 
@@ -89,6 +85,10 @@ export class OrionClient {
 		private readonly ctx: OrionContext,
 		readonly policy: RequestPolicy = ORION_DEFAULT_POLICY,
 	) {
+		this.session = new SessionGate(async () => {
+			const credential = asOrionCredential(await ctx.getCredentials(ORION_CREDENTIAL));
+			return { stored: { token: credential.accessToken, issuedFor: credential.issuedFor, expiresAt: credential.expiresAt }, settings: issuedFor(credential) };
+		}, { firstGoesAlone: true });
 		this.spacer = new RequestSpacer(policy.concurrency);
 	}
 
@@ -110,39 +110,15 @@ export class OrionClient {
 		throw outcome.error;
 	}
 
-	/**
-	 * The first request of an execution goes first: when the stored token has expired, its first
-	 * attempt renews it (a 401 comes back at once), and the requests sent concurrently otherwise find
-	 * the new token instead of each renewing it. They wait for that attempt, at most FIRST_WAIT_MS.
-	 */
 	private async exchange<T>(
 		request: OrionRequest,
 		isWrite: boolean,
-	): Promise<{ response: OrionResponse<T> } | { error: NodeApiError; unconfirmed: boolean }> {
-		if (this.firstDone !== undefined) {
-			await firstOrTimeout(this.firstDone, FIRST_WAIT_MS);
-			return await this.exchangeNow<T>(request, isWrite);
-		}
-		let release = () => {};
-		this.firstDone = new Promise<void>((resolve) => (release = resolve));
-		try {
-			return await this.exchangeNow<T>(request, isWrite, release);
-		} finally {
-			release();
-		}
-	}
-
-	private async exchangeNow<T>(
-		request: OrionRequest,
-		isWrite: boolean,
-		afterFirstAttempt?: () => void,
 	): Promise<{ response: OrionResponse<T> } | { error: NodeApiError; unconfirmed: boolean }> {
 		const retryTransient = request.retryTransient ?? request.method === 'GET';
 		for (let attempt = 0; ; attempt++) {
 			for (let wait = this.pausedUntil - Date.now(); wait > 0; wait = this.pausedUntil - Date.now()) await sleep(wait);
 			await this.spacer.turn();
-			const result = await this.attempt<T>(request);
-			afterFirstAttempt?.();
+			const result = await this.session.run(async () => await this.attempt<T>(request));
 			if ('response' in result) return result;
 			if (result.kind === 'fatal') throw result.error;
 			const waitMs = this.retryWait(result, attempt, retryTransient);

@@ -1,6 +1,4 @@
-import { sleep, type ICredentialDataDecryptedObject } from 'n8n-workflow';
-
-import { issuedFor, type FalconCredentialData } from '../shared/credential-fields';
+import { sleep } from 'n8n-workflow';
 
 /** A token this close to its end is treated as gone: requests go one at a time until it is renewed. */
 const RENEWAL_MARGIN_MS = 5_000;
@@ -8,7 +6,16 @@ const RENEWAL_MARGIN_MS = 5_000;
 /** How often waiting requests look whether n8n has stored the token the first request fetched. */
 const TOKEN_WATCH_MS = 5;
 
-type ReadCredentials = () => Promise<ICredentialDataDecryptedObject>;
+/** What a credential keeps of its token: the token, the settings it was issued for, when it ends. */
+export interface StoredToken {
+	token?: string;
+	issuedFor?: string;
+	/** ISO time; empty or missing when the token service did not say. */
+	expiresAt?: string;
+}
+
+/** The stored token, and the settings the credential has now (a token issued for others is not used). */
+type ReadStoredToken = () => Promise<{ stored: StoredToken; settings: string }>;
 
 /**
  * Lets requests run concurrently only while the stored token is fresh. Without one (the first call,
@@ -24,9 +31,34 @@ export class SessionGate {
 
 	private watch: Promise<void> | undefined;
 
-	constructor(private readonly readCredentials: ReadCredentials) {}
+	private first: Promise<void> | undefined;
+
+	/**
+	 * With `firstGoesAlone`, the first request of the execution also goes alone when the stored token
+	 * looks fresh, and the others wait for its answer: a token revoked before its end is then renewed
+	 * once instead of once per request in flight, for one round trip per execution.
+	 */
+	constructor(
+		private readonly readStoredToken: ReadStoredToken,
+		private readonly options: { firstGoesAlone?: boolean } = {},
+	) {}
 
 	async run<T>(send: () => Promise<T>): Promise<T> {
+		if (this.options.firstGoesAlone) {
+			if (this.first === undefined) {
+				let answered!: () => void;
+				this.first = new Promise<void>((resolve) => {
+					answered = resolve;
+				});
+				try {
+					return await send();
+				} finally {
+					this.freshUntil = undefined;
+					answered();
+				}
+			}
+			await this.first;
+		}
 		for (;;) {
 			if (await this.isFresh()) return await send();
 			if (this.leader === undefined) return await this.lead(send);
@@ -71,9 +103,9 @@ export class SessionGate {
 	}
 
 	private async readFreshUntil(): Promise<number> {
-		const credential = (await this.readCredentials()) as unknown as FalconCredentialData;
-		if (!credential.sessionToken || credential.issuedFor !== issuedFor(credential)) return 0;
-		const expiresAt = Date.parse(credential.expiresAt ?? '');
+		const { stored, settings } = await this.readStoredToken();
+		if (!stored.token || stored.issuedFor !== settings) return 0;
+		const expiresAt = Date.parse(stored.expiresAt ?? '');
 		return Number.isFinite(expiresAt) ? expiresAt - RENEWAL_MARGIN_MS : Number.POSITIVE_INFINITY;
 	}
 }
