@@ -46,16 +46,10 @@ export class SessionGate {
 	async run<T>(send: () => Promise<T>): Promise<T> {
 		if (this.options.firstGoesAlone) {
 			if (this.first === undefined) {
-				let answered!: () => void;
-				this.first = new Promise<void>((resolve) => {
-					answered = resolve;
-				});
-				try {
-					return await send();
-				} finally {
-					this.freshUntil = undefined;
-					answered();
-				}
+				const answer = this.lead(send);
+				// lead() has set this.leader before its first await: the others wait for that answer.
+				this.first = this.leader;
+				return await answer;
 			}
 			await this.first;
 		}
