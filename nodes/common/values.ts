@@ -95,3 +95,43 @@ export function isCalendarDate(raw: string): boolean {
 	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
 	return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
+
+/**
+ * An IPv6 address in its canonical text form (RFC 5952): lower case, leading zeros dropped, the
+ * longest run of two or more zero groups written `::`. An embedded IPv4 tail is kept as it is.
+ * Undefined when the text is not an IPv6 address.
+ */
+export function canonicalIpv6(value: string): string | undefined {
+	if (!isIpv6(value)) return undefined;
+	const lower = value.toLowerCase();
+	const lastColon = lower.lastIndexOf(':');
+	const ipv4Tail = lower.slice(lastColon + 1).includes('.') ? lower.slice(lastColon + 1) : undefined;
+	const head = ipv4Tail === undefined ? lower : lower.slice(0, lastColon + 1) + '0:0';
+	const [left, right] = head.includes('::') ? head.split('::') : [head, undefined];
+	const groupsOf = (part: string) => (part === '' ? [] : part.split(':'));
+	const leftGroups = groupsOf(left);
+	const rightGroups = right === undefined ? [] : groupsOf(right);
+	const zeros = right === undefined ? [] : new Array<string>(8 - leftGroups.length - rightGroups.length).fill('0');
+	const groups = [...leftGroups, ...zeros, ...rightGroups].map((group) => group.replace(/^0+(?=.)/, ''));
+	let best = { start: -1, length: 0 };
+	for (let start = 0; start < groups.length; ) {
+		if (groups[start] !== '0') {
+			start++;
+			continue;
+		}
+		let end = start;
+		while (end < groups.length && groups[end] === '0') end++;
+		if (end - start > best.length) best = { start, length: end - start };
+		start = end;
+	}
+	const written = ipv4Tail === undefined ? groups : [...groups.slice(0, 6)];
+	const text = (parts: string[]) => parts.join(':');
+	let result: string;
+	const limit = written.length;
+	if (best.length >= 2 && best.start < limit) {
+		const end = Math.min(best.start + best.length, limit);
+		result = `${text(written.slice(0, best.start))}::${text(written.slice(end))}`;
+	} else result = text(written);
+	if (ipv4Tail !== undefined) result = result.endsWith(':') ? `${result}${ipv4Tail}` : `${result}:${ipv4Tail}`;
+	return result;
+}

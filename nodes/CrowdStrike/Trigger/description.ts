@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../transport';
-import { INDICATOR_FQL_FIELDS } from '../Ioc/actions/indicator/getMany.operation';
-import { QUARANTINE_FQL_FIELDS } from '../Quarantine/actions/quarantinedFile/fields';
+import { INDICATOR_FQL_FIELDS } from '../shared/indicator-fields';
+import { QUARANTINE_FQL_FIELDS } from '../shared/quarantine';
 
 export const DEFAULT_MAX_ITEMS = 1000;
 

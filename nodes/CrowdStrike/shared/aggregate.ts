@@ -80,8 +80,8 @@ export function aggregateProperties(displayOptions: IDisplayOptions, fieldHint: 
 			displayName: 'Aggregate Query (JSON)',
 			name: 'aggregateJson',
 			type: 'json',
-			default: '[\n  {\n    "name": "by_type",\n    "type": "terms",\n    "field": "type",\n    "size": 10\n  }\n]',
-			description: 'One or more aggregate queries as CrowdStrike documents them (name, type, field, filter, interval, size, sort, date_ranges, ranges, sub_aggregates, …)',
+			default: '{\n  "name": "by_type",\n  "type": "terms",\n  "field": "type",\n  "size": 10\n}',
+			description: 'An aggregate query as CrowdStrike documents it (name, type, field, filter, interval, size, sort, date_ranges, ranges, sub_aggregates, …), or a list of them: each is sent in its own request and their results follow one another',
 			displayOptions: show({ aggregateMode: ['json'] }),
 		},
 	];
@@ -96,7 +96,7 @@ export interface AggregateParameters {
 	aggregateJson?: unknown;
 }
 
-/** The aggregate request body: a list of aggregate queries. */
+/** The aggregate queries an item asks for; the API takes one msa.AggregateQueryRequest per request. */
 export function aggregateBody(node: INode, params: AggregateParameters, itemIndex: number): IDataObject[] {
 	if (params.aggregateMode === 'json') {
 		const parsed = parseJsonField(node, params.aggregateJson, itemIndex, 'Aggregate Query (JSON)');
@@ -140,4 +140,14 @@ export function readAggregateQuery(ctx: IExecuteFunctions, index: number): IData
 		Object.entries(AGGREGATE_FALLBACKS).map(([name, fallback]) => [name, ctx.getNodeParameter(name, index, fallback)]),
 	) as unknown as AggregateParameters;
 	return aggregateBody(ctx.getNode(), params, index);
+}
+
+/**
+ * Runs each query in its own request (the spec's body is one msa.AggregateQueryRequest object, not a
+ * list) and gives their results in order.
+ */
+export async function aggregateEach(queries: IDataObject[], send: (query: IDataObject) => Promise<{ resources: IDataObject[] | null }>): Promise<IDataObject[]> {
+	const resources: IDataObject[] = [];
+	for (const query of queries) resources.push(...((await send(query)).resources ?? []));
+	return resources;
 }

@@ -21,7 +21,7 @@ export function asFalconCredential(data: ICredentialDataDecryptedObject): Falcon
 
 /** Where the token call goes first: the chosen cloud, the custom URL, or US-1 for autodiscovery. */
 export function configuredBaseUrl(credential: FalconCredentialData): string {
-	if (credential.cloud === 'custom') return checkedBaseUrl(credential.customBaseUrl ?? '', 'Custom Base URL');
+	if (credential.cloud === 'custom') return checkedBaseUrl(credential.customBaseUrl ?? '', 'Custom Base URL (for Cloud "Custom URL")', 'https://api.us-2.crowdstrike.com or the sandbox http://127.0.0.1:8787');
 	if (isFalconCloud(credential.cloud)) return FALCON_CLOUDS[credential.cloud];
 	return FALCON_CLOUDS['us-1'];
 }

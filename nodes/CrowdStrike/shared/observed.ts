@@ -1,10 +1,12 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { results, runBatched, runPerItem } from '../../common/items';
 import type { OperationExecute } from '../../common/router';
 import { validateField } from '../../common/validation';
-import { collectByOffset, falconClient } from '../transport';
+import { call, requestFor, type ApiOperation } from '../api';
+import { getProcesses } from '../api/iocs';
+import { collectByNextOffset, falconClient } from '../transport';
 import { idsProperty, iocTypeOptions, returnAllOrLimit } from './descriptions';
 import { lookUpIds } from './id-batches';
 import { readIds } from './ids-input';
@@ -47,7 +49,12 @@ export function iocProperties(displayOptions: IDisplayOptions): INodeProperties[
 	];
 }
 
-export function deviceCountOperation(path: string, displayOptions: IDisplayOptions): Operation {
+/** A device-count operation: `type` and `value` in the query. */
+type CountOperation = ApiOperation & { params: { type: 'query'; value: 'query' } };
+/** A ran-on listing: `type`, `value` (and `device_id`) in the query, paged by `limit` and an `offset` cursor. */
+type RanOnOperation = ApiOperation & { params: { type: 'query'; value: 'query'; limit: 'query'; offset: 'query' } };
+
+export function deviceCountOperation(operation: CountOperation, displayOptions: IDisplayOptions): Operation {
 	return {
 		description: iocProperties(displayOptions),
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
@@ -58,7 +65,7 @@ export function deviceCountOperation(path: string, displayOptions: IDisplayOptio
 				parse: (index) => readIoc(index),
 				run: async (ioc) => {
 					// CrowdStrike answers 404 when no host has seen the indicator.
-					const answer = await client.request({ method: 'GET', path, qs: { ...ioc }, acceptStatus: [404] });
+					const answer = await call(client, operation, { query: { ...ioc } }, { acceptStatus: [404] });
 					const count = (answer.resources ?? [])[0] ?? {};
 					return { json: { ...ioc, device_count: Number(count.device_count ?? 0), limit_exceeded: count.limit_exceeded === true } };
 				},
@@ -67,7 +74,7 @@ export function deviceCountOperation(path: string, displayOptions: IDisplayOptio
 	};
 }
 
-export function devicesRanOnOperation(path: string, displayOptions: IDisplayOptions): Operation {
+export function devicesRanOnOperation(operation: RanOnOperation, displayOptions: IDisplayOptions): Operation {
 	return {
 		description: [...iocProperties(displayOptions), ...returnAllOrLimit(displayOptions)],
 		async execute(this: IExecuteFunctions, items: INodeExecutionData[]) {
@@ -77,7 +84,8 @@ export function devicesRanOnOperation(path: string, displayOptions: IDisplayOpti
 				concurrency: client.policy.concurrency,
 				parse: (index) => ({ ioc: readIoc(index), wanted: readWanted(this, index) }),
 				run: async ({ ioc, wanted }) => {
-					const { resources } = await collectByOffset<string>(client, { method: 'GET', path, qs: { ...ioc }, acceptStatus: [404] }, wanted, PAGE_SIZE);
+					const request = requestFor(operation, { query: { ...ioc } }, { acceptStatus: [404] });
+					const { resources } = await collectByNextOffset<string>(client, request, wanted, PAGE_SIZE);
 					return results(resources.map((deviceId) => ({ device_id: deviceId, ...ioc })));
 				},
 			});
@@ -85,7 +93,7 @@ export function devicesRanOnOperation(path: string, displayOptions: IDisplayOpti
 	};
 }
 
-export function processesRanOnOperation(path: string, displayOptions: IDisplayOptions): Operation {
+export function processesRanOnOperation(operation: RanOnOperation & { params: { device_id: 'query' } }, displayOptions: IDisplayOptions): Operation {
 	return {
 		description: [
 			...iocProperties(displayOptions),
@@ -112,8 +120,8 @@ export function processesRanOnOperation(path: string, displayOptions: IDisplayOp
 					wanted: readWanted(this, index),
 				}),
 				run: async ({ ioc, deviceId, wanted }) => {
-					const qs: IDataObject = { ...ioc, device_id: deviceId };
-					const { resources } = await collectByOffset<string>(client, { method: 'GET', path, qs, acceptStatus: [404] }, wanted, PAGE_SIZE);
+					const request = requestFor(operation, { query: { ...ioc, device_id: deviceId } }, { acceptStatus: [404] });
+					const { resources } = await collectByNextOffset<string>(client, request, wanted, PAGE_SIZE);
 					return results(resources.map((processId) => ({ process_id: processId, device_id: deviceId, ...ioc })));
 				},
 			});
@@ -141,8 +149,7 @@ export function processDetailsOperation(displayOptions: IDisplayOptions): Operat
 						node,
 						batch,
 						100,
-						async (ids) =>
-							await client.request({ method: 'GET', path: '/processes/entities/processes/v1', qs: { ids }, acceptStatus: [404] }),
+						async (ids) => await getProcesses(client, ids),
 						'Process',
 						// Process records carry the host and the number; their ID is pid:<host>:<number>.
 						(record) => `pid:${String(record.device_id)}:${String(record.process_id)}`,

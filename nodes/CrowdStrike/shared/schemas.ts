@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { isCalendarDate, isIpv4, isIpv6, text } from '../../common/values';
+import { canonicalIpv6, isCalendarDate, isIpv4, isIpv6, text } from '../../common/values';
 
 export const IOC_TYPES = ['sha256', 'md5', 'domain', 'ipv4', 'ipv6'] as const;
 export type IocType = (typeof IOC_TYPES)[number];
@@ -20,16 +20,25 @@ const VALUE_RULES: Record<IocType, { test: (value: string) => boolean; expected:
 	ipv6: { test: isIpv6, expected: 'an IPv6 address' },
 };
 
-/** The value normalised the way Falcon stores it (hashes and domains in lower case), or an error message. */
+/**
+ * The value as Falcon stores it: hashes and domains in lower case, a domain without its trailing
+ * dot, an IPv6 address in its canonical form (RFC 5952). Values are sent, and answers matched, in
+ * this form: the API would otherwise create `2001:DB8::ABCD` and answer `2001:db8::abcd`.
+ */
+export function canonicalIocValue(type: string, value: string): string {
+	if (type === 'ipv6') return canonicalIpv6(value) ?? value.toLowerCase();
+	if (type === 'domain') return value.toLowerCase().replace(/\.$/, '');
+	return type === 'ipv4' ? value : value.toLowerCase();
+}
+
+/** The value normalised the way Falcon stores it (see `canonicalIocValue`), or an error message. */
 export function normaliseIocValue(type: IocType, raw: unknown): { value: string } | { problem: string } {
 	if (typeof raw !== 'string' && typeof raw !== 'number') return { problem: `expected ${VALUE_RULES[type].expected}` };
 	const trimmed = String(raw).trim();
 	const value = type === 'ipv6' ? trimmed : trimmed.toLowerCase();
-	if (!VALUE_RULES[type].test(value)) {
-		const shown = trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed;
-		return { problem: `"${shown}" is not ${VALUE_RULES[type].expected}` };
-	}
-	return { value };
+	if (VALUE_RULES[type].test(value)) return { value: canonicalIocValue(type, value) };
+	const shown = trimmed.length > 80 ? `${trimmed.slice(0, 80)}…` : trimmed;
+	return { problem: `"${shown}" is not ${VALUE_RULES[type].expected}` };
 }
 
 export const iocTypeSchema = z.enum(IOC_TYPES, {

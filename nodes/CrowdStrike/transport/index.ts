@@ -1,6 +1,5 @@
-export { FalconClient, FALCON_CREDENTIAL, type FalconContext } from './client';
-export { apiMessages, falconApiError } from './errors';
-export { collectByCursor, collectByOffset, type Collected, type Wanted } from './pagination';
+export { FALCON_CREDENTIAL, falconAdapter } from './adapter';
+export { FalconClient, falconClient, type FalconContext } from './client';
+export { collectByCursor, collectByNextOffset, collectByOffset, type Collected, type Wanted } from './pagination';
 export { DEFAULT_POLICY, requestPolicy, requestOptionsProperty, type RequestPolicy } from './policy';
-export type { FalconEnvelope, FalconMeta, FalconRawResponse, FalconRequest } from './types';
-export { falconClient } from './client-for';
+export type { FalconApiErrorEntry, FalconEnvelope, FalconMeta, FalconRawResponse, FalconRequest } from './types';

@@ -66,3 +66,39 @@ export async function collectByOffset<T = IDataObject>(
 		if (done(wanted, resources, page, size)) return { resources, meta: page.meta, requests };
 	}
 }
+
+/** The offset of the page after `page`: the cursor the API handed back, or a number moved on by what came. */
+function nextOffset(sent: string | number | undefined, page: FalconEnvelope<unknown>): string | number | undefined {
+	const told = page.meta.pagination?.offset;
+	const got = page.resources?.length ?? 0;
+	if (typeof told === 'string' && told !== '' && !/^\d+$/.test(told)) return told === sent ? undefined : told;
+	const number = told === undefined || told === '' ? undefined : Number(told);
+	const current = Number(sent ?? 0);
+	if (number === undefined || !Number.isFinite(number)) return undefined;
+	// A number that only repeats where this page started moves on by the page; a larger one is where the next starts.
+	return number > current ? number : current + got;
+}
+
+/**
+ * Pages through a query whose `offset` is a cursor the API hands back (api.DetectsQueryPaging: a
+ * string, no total), as the devices and processes an indicator ran on are listed. A numeric offset
+ * is read too.
+ */
+export async function collectByNextOffset<T = IDataObject>(
+	client: FalconClient,
+	request: FalconRequest,
+	wanted: Wanted,
+	pageSize: number,
+): Promise<Collected<T>> {
+	const resources: T[] = [];
+	let offset: string | number | undefined;
+	let requests = 0;
+	for (;;) {
+		const size = pageLimit(wanted, resources.length, pageSize);
+		const page = await client.request<T>({ ...request, qs: { ...request.qs, limit: size, ...(offset !== undefined ? { offset } : {}) } });
+		requests++;
+		resources.push(...(page.resources ?? []));
+		offset = nextOffset(offset, page);
+		if (done(wanted, resources, page, size) || offset === undefined) return { resources, meta: page.meta, requests };
+	}
+}

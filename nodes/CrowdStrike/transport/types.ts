@@ -1,4 +1,6 @@
-import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ApiRequest, RawResponse } from '../../common/transport';
 
 export interface FalconPagination {
 	offset?: number | string;
@@ -24,30 +26,11 @@ export interface FalconEnvelope<T = IDataObject> {
 	meta: FalconMeta;
 	resources: T[] | null;
 	errors: FalconApiErrorEntry[] | null;
+	/** The HTTP status of the answer (an accepted error status among them). */
+	status?: number;
 }
 
-export interface FalconRequest {
-	method: IHttpRequestMethods;
-	path: string;
-	qs?: IDataObject;
-	body?: unknown;
-	headers?: IDataObject;
-	/**
-	 * Safe to send again after a server error or a dropped connection. GET and lookups by POST are;
-	 * writes are not, unless the operation knows better.
-	 */
-	idempotent?: boolean;
-	/**
-	 * Error statuses whose envelope the operation reads itself, e.g. a batch write that answers 400
-	 * with one message per indicator.
-	 */
-	acceptStatus?: number[];
-	/** Binary answer (a sample download): the body comes back as a Buffer. */
-	binary?: boolean;
-}
+/** A Falcon request: the transport core's, as the api tables build it. */
+export type FalconRequest = ApiRequest;
 
-export interface FalconRawResponse {
-	statusCode: number;
-	headers: Record<string, string | string[] | undefined>;
-	body: unknown;
-}
+export type FalconRawResponse = RawResponse;

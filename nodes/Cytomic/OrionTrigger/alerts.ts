@@ -5,6 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { callOrion, orion } from '../api';
 import type { OrionClient } from '../transport';
 
 const DAY_MS = 86_400_000;
@@ -64,7 +65,7 @@ async function readWindow(client: OrionClient, query: AlertQuery, status: AlertS
 		...(query.huntingRule ? { huntingrule: query.huntingRule } : {}),
 		...(query.showExcluded ? { showExcluded: true } : {}),
 	};
-	const answer = await client.request<unknown>({ method: 'GET', path: `/alerts/${from}/${to}`, qs });
+	const answer = await callOrion(client, orion.getAlerts, { path: { from: String(from), to: String(to) }, query: qs });
 	const alerts = Array.isArray(answer) ? (answer as IDataObject[]) : [];
 	if (alerts.length < MAX_ALERTS_PER_CALL || to - from < MIN_SPLIT_MS) return alerts;
 	// Full: there may be more. The halves share their middle millisecond; duplicates are dropped later.

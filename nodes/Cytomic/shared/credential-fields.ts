@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { checkedBaseUrl } from '../../CrowdStrike/shared/clouds';
+import { checkedBaseUrl } from '../../common/urls';
 
 export const ORION_TOKEN_URL = 'https://auth.pandasecurity.com/oauth/token';
 export const ORION_API_BASE_URL = 'https://api.orion.cytomic.ai/api/v1/applications';
@@ -26,12 +26,12 @@ export function asOrionCredential(data: ICredentialDataDecryptedObject): OrionCr
 
 /** The token endpoint: https, or plain http on a loopback host (the sandbox). */
 export function tokenUrlOf(credential: OrionCredentialData): string {
-	return checkedBaseUrl(credential.authUrl || ORION_TOKEN_URL, 'Token URL');
+	return checkedBaseUrl(credential.authUrl || ORION_TOKEN_URL, 'Token URL', ORION_TOKEN_URL);
 }
 
 /** The API base URL every request is relative to: https, or plain http on a loopback host. */
 export function apiBaseUrlOf(credential: OrionCredentialData): string {
-	return checkedBaseUrl(credential.baseUrl || ORION_API_BASE_URL, 'API Base URL');
+	return checkedBaseUrl(credential.baseUrl || ORION_API_BASE_URL, 'API Base URL', ORION_API_BASE_URL);
 }
 
 /**

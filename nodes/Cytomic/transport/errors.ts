@@ -1,7 +1,6 @@
-import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import type { JsonObject } from 'n8n-workflow';
 
-import { jsonBody, type HttpFailure } from '../../common/http-failure';
-import type { OrionRequest } from './types';
+import { jsonBody } from '../../common/http-failure';
 
 function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -33,24 +32,4 @@ export function orionMessage(body: unknown): string | undefined {
 	const error = text(parsed.error);
 	if (parts.length === 0 && error) return error;
 	return parts.length > 0 ? [...new Set(parts)].join(': ') : undefined;
-}
-
-/** An API failure as n8n shows it: Orion's message, and the request it answered (never its body or headers). */
-export function orionApiError(node: INode, request: OrionRequest, failure: Omit<HttpFailure, 'kind'>, prefix = '', hint?: string): NodeApiError {
-	const what = orionMessage(failure.body) ?? failure.reason ?? `HTTP ${failure.statusCode ?? 'error'}`;
-	const message = `${prefix}${what}`;
-	const description = [
-		`${request.method} ${request.path}`,
-		failure.statusCode ? `answered HTTP ${failure.statusCode}` : undefined,
-		hint,
-	]
-		.filter(Boolean)
-		.join(', ');
-	const error = new NodeApiError(node, { message } as JsonObject, {
-		message,
-		description,
-		httpCode: failure.statusCode ? String(failure.statusCode) : undefined,
-	});
-	error.context.statusCode = failure.statusCode;
-	return error;
 }

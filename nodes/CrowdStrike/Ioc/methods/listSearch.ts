@@ -1,9 +1,8 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { fqlQuote } from '../../shared/schemas';
+import { searchHostGroups as queryHostGroups } from '../../api/host-group';
 import { FalconClient } from '../../transport';
-
-const HOST_GROUPS_PATH = '/devices/combined/host-groups/v1';
 
 /** Host groups per page of the list. */
 const PAGE_SIZE = 100;
@@ -15,8 +14,12 @@ const PAGE_SIZE = 100;
 export async function searchHostGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	const offset = Math.max(0, Number.parseInt(paginationToken ?? '0', 10) || 0);
 	const text = (filter ?? '').trim();
-	const qs: IDataObject = { sort: 'name.asc', offset, limit: PAGE_SIZE, ...(text ? { filter: `name:*${fqlQuote(`*${text}*`)}` } : {}) };
-	const page = await new FalconClient(this).request({ method: 'GET', path: HOST_GROUPS_PATH, qs });
+	const page = await queryHostGroups(new FalconClient(this), {
+		sort: 'name.asc',
+		offset,
+		limit: PAGE_SIZE,
+		...(text ? { filter: `name:*${fqlQuote(`*${text}*`)}` } : {}),
+	});
 	const groups = page.resources ?? [];
 	const next = offset + groups.length;
 	const total = page.meta.pagination?.total;

@@ -1,8 +1,8 @@
-import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { actionOptions, iocTypeOptions, platformOptions, severityOptions } from '../../shared/descriptions';
 import { FalconClient } from '../../transport';
-import { REFERENCE_PATHS } from '../actions/referenceData/list';
+import { getAllActions, referenceValues } from '../../api/ioc';
 
 type Option = INodePropertyOptions;
 
@@ -28,33 +28,37 @@ function merge(values: string[], known: Option[]): Option[] {
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-async function referenceValues(client: FalconClient, path: string): Promise<string[]> {
-	return ((await client.request<string>({ method: 'GET', path, qs: { limit: 100 } })).resources ?? []).map(String);
+/**
+ * An action's option, saying which indicator types it applies to. api.ActionV1 has no description:
+ * `{id, platforms_by_type, severities}`; the built-in description says what the action does.
+ */
+function withTypes(option: Option, record: IDataObject | undefined): Option {
+	const byType = record?.platforms_by_type;
+	const types = byType !== null && typeof byType === 'object' && !Array.isArray(byType) ? Object.keys(byType).sort() : [];
+	if (types.length === 0) return option;
+	const applies = `For ${types.join(', ')}`;
+	return { ...option, description: option.description ? `${option.description}. ${applies}.` : `${applies}.` };
 }
 
 export async function getIocTypes(this: ILoadOptionsFunctions): Promise<Option[]> {
-	return await liveOrStatic(this, async (client) => merge(await referenceValues(client, REFERENCE_PATHS.getIocTypes), iocTypeOptions), iocTypeOptions);
+	return await liveOrStatic(this, async (client) => merge(await referenceValues(client, 'getIocTypes'), iocTypeOptions), iocTypeOptions);
 }
 
 export async function getPlatforms(this: ILoadOptionsFunctions): Promise<Option[]> {
-	return await liveOrStatic(this, async (client) => merge(await referenceValues(client, REFERENCE_PATHS.getPlatforms), platformOptions), platformOptions);
+	return await liveOrStatic(this, async (client) => merge(await referenceValues(client, 'getPlatforms'), platformOptions), platformOptions);
 }
 
 export async function getSeverities(this: ILoadOptionsFunctions): Promise<Option[]> {
-	return await liveOrStatic(this, async (client) => merge(await referenceValues(client, REFERENCE_PATHS.getSeverities), severityOptions), severityOptions);
+	return await liveOrStatic(this, async (client) => merge(await referenceValues(client, 'getSeverities'), severityOptions), severityOptions);
 }
 
 export async function getActions(this: ILoadOptionsFunctions): Promise<Option[]> {
 	return await liveOrStatic(
 		this,
 		async (client) => {
-			const ids = await referenceValues(client, '/iocs/queries/actions/v1');
-			const records = ids.length > 0 ? ((await client.request({ method: 'GET', path: '/iocs/entities/actions/v1', qs: { ids } })).resources ?? []) : [];
-			const known = merge(ids, actionOptions);
-			return known.map((option) => {
-				const record = records.find((entry) => entry.id === option.value);
-				return record?.description ? { ...option, description: String(record.description) } : option;
-			});
+			const ids = await referenceValues(client, 'getActions');
+			const records = new Map((ids.length > 0 ? await getAllActions(client, ids) : []).map((record) => [String(record.id), record]));
+			return merge(ids, actionOptions).map((option) => withTypes(option, records.get(String(option.value))));
 		},
 		actionOptions,
 	);

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 
-import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { invalidField, validateField } from '../../../common/validation';
 import { text } from '../../../common/values';
+import { apiError } from '../../../common/transport';
+import { uploadSample as uploadSampleForm } from '../../api/sample-uploads';
 import type { FalconClient } from '../../transport';
-
-export const SAMPLES_PATH = '/samples/entities/samples/v3';
 
 /** CrowdStrike's limit on one sample: 256 MB. */
 export const MAX_SAMPLE_BYTES = 256 * 1024 * 1024;
@@ -133,14 +133,14 @@ export async function uploadSample(client: FalconClient, ctx: IExecuteFunctions,
 	form.append('file_name', file.fileName);
 	if (upload.comment) form.append('comment', upload.comment);
 	form.append('is_confidential', String(upload.isConfidential));
-	const answer = await client.request({ method: 'POST', path: SAMPLES_PATH, body: form, idempotent: true });
+	const answer = await uploadSampleForm(client, form);
 	const record = (answer.resources ?? [])[0];
 	const sha256 = createHash('sha256').update(file.data).digest('hex');
 	if (!record || String(record.sha256 ?? '').toLowerCase() !== sha256) {
-		const message = `CrowdStrike answered the upload of "${file.fileName}" with SHA256 ${String(record?.sha256 ?? 'none')}, but the file's SHA256 is ${sha256}`;
-		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
-			message,
-			description: answer.meta.trace_id ? `CrowdStrike trace id: ${answer.meta.trace_id}` : undefined,
+		throw apiError(ctx.getNode(), {
+			message: `CrowdStrike answered the upload of "${file.fileName}" with SHA256 ${String(record?.sha256 ?? 'none')}, but the file's SHA256 is ${sha256}`,
+			vendor: 'CrowdStrike',
+			traceId: answer.meta.trace_id,
 		});
 	}
 	return { ...record, sha256 };

@@ -1,23 +1,12 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INode,
-	type INodeProperties,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeProperties } from 'n8n-workflow';
 
-import { chunk } from '../../../common/concurrency';
-import type { FalconClient, FalconEnvelope, FalconMeta } from '../../transport';
+import { apiError } from '../../../common/transport';
+import { getScans, quotaOf, scanSamples } from '../../api/quick-scan';
+import type { FalconClient } from '../../transport';
 import { numberOption } from './schemas';
 import { sleepUnlessCancelled } from '../../../common/sleep';
 
-export const SCANS_PATH = '/scanner/entities/scans/v1';
-export const SCAN_QUERY_PATH = '/scanner/queries/scans/v1';
-
-/** Scan IDs per GetScans request. */
-export const SCAN_IDS_PER_REQUEST = 100;
+export { SCAN_IDS_PER_REQUEST, getScans, quotaOf } from '../../api/quick-scan';
 
 export interface Polling {
 	intervalMs: number;
@@ -67,36 +56,14 @@ export function readPolling(node: INode, options: IDataObject, itemIndex: number
 	};
 }
 
-/** The quota Falcon reports with every Quick Scan answer, as output items carry it. */
-export function quotaOf(meta: FalconMeta): IDataObject | undefined {
-	return meta.quota ? { ...meta.quota } : undefined;
-}
-
 /** ScanSamples: one volume of uploaded samples. Answers the scan ID and the quota. */
 export async function submitScan(client: FalconClient, ctx: IExecuteFunctions, samples: string[]): Promise<{ scanId: string; quota?: IDataObject }> {
-	const answer = await client.request<string>({ method: 'POST', path: SCANS_PATH, body: { samples } });
+	const answer = await scanSamples(client, samples);
 	const scanId = (answer.resources ?? [])[0];
 	if (typeof scanId !== 'string' || scanId === '') {
-		const message = 'CrowdStrike accepted the scan but answered no scan ID';
-		throw new NodeApiError(ctx.getNode(), { message } as JsonObject, {
-			message,
-			description: answer.meta.trace_id ? `CrowdStrike trace id: ${answer.meta.trace_id}` : undefined,
-		});
+		throw apiError(ctx.getNode(), { message: 'CrowdStrike accepted the scan but answered no scan ID', vendor: 'CrowdStrike', traceId: answer.meta.trace_id });
 	}
 	return { scanId, quota: quotaOf(answer.meta) };
-}
-
-/** GetScans for any number of IDs, in requests of at most 100 (IDs joined by commas, as the API takes them). */
-export async function getScans(client: FalconClient, ids: string[], onPage?: (page: FalconEnvelope) => void): Promise<{ scans: IDataObject[]; quota?: IDataObject }> {
-	const scans: IDataObject[] = [];
-	let quota: IDataObject | undefined;
-	for (const part of chunk(ids, SCAN_IDS_PER_REQUEST)) {
-		const page = await client.request({ method: 'GET', path: SCANS_PATH, qs: { ids: part.join(',') }, acceptStatus: [404] });
-		onPage?.(page);
-		scans.push(...(page.resources ?? []));
-		quota = quotaOf(page.meta) ?? quota;
-	}
-	return { scans, quota };
 }
 
 export interface WaitedScan {
@@ -115,10 +82,7 @@ export async function waitForScan(ctx: IExecuteFunctions, client: FalconClient, 
 	for (;;) {
 		const { scans, quota } = await getScans(client, [scanId]);
 		const scan = scans.find((record) => String(record.id).toLowerCase() === scanId.toLowerCase());
-		if (!scan) {
-			const message = `CrowdStrike does not know the scan ${scanId} it just accepted`;
-			throw new NodeApiError(ctx.getNode(), { message } as JsonObject, { message, httpCode: '404' });
-		}
+		if (!scan) throw apiError(ctx.getNode(), { message: `CrowdStrike does not know the scan ${scanId} it just accepted`, statusCode: 404 });
 		if (scan.status === 'done') return { scan, quota, timedOut: false };
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) return { scan, quota, timedOut: true };

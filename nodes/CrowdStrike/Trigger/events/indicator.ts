@@ -4,19 +4,19 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { requestFor } from '../../api';
+import { ioc } from '../../api/ioc';
 import { collectByCursor, type FalconClient } from '../../transport';
 import { advance, timeOf, type TriggerState } from '../../../common/polling';
 import { andFql, fqlTime } from '../fql';
 import { START_PAGE, type FalconTriggerEvent, type Polled } from './types';
 
-const COMBINED_PATH = '/iocs/combined/indicator/v1';
-
 /** The API's largest page for indicator queries. */
 const PAGE_SIZE = 2000;
 
 async function indicators(client: FalconClient, filter: string, sort: string, limit: number): Promise<Array<{ id: string; ts: number | undefined; record: IDataObject }>> {
-	const qs: IDataObject = { sort, ...(filter ? { filter } : {}) };
-	const { resources } = await collectByCursor<IDataObject>(client, { method: 'GET', path: COMBINED_PATH, qs }, { returnAll: false, limit }, PAGE_SIZE);
+	const request = requestFor(ioc.indicatorCombined, { query: { sort, filter } });
+	const { resources } = await collectByCursor<IDataObject>(client, request, { returnAll: false, limit }, PAGE_SIZE);
 	return resources.map((record) => ({ id: String(record.id), ts: timeOf(record.modified_on), record }));
 }
 

@@ -5,8 +5,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { requestFor } from '../../api';
+import { getAllQuarantinedFiles, quarantine } from '../../api/quarantine';
 import { collectByOffset, type FalconClient } from '../../transport';
-import { QUERY_PATH, fetchAllFiles } from '../../Quarantine/actions/quarantinedFile/fields';
 import { advance, rememberStates, timeOf, unseen, type Handled, type TriggerState } from '../../../common/polling';
 import { andFql, fqlTime } from '../fql';
 import { START_PAGE, type EventRun, type FalconTriggerEvent, type Polled } from './types';
@@ -15,15 +16,14 @@ import { START_PAGE, type EventRun, type FalconTriggerEvent, type Polled } from 
 const PAGE_SIZE = 5000;
 
 async function queryIds(client: FalconClient, filter: string, sort: string, limit: number): Promise<string[]> {
-	const qs: IDataObject = { sort, ...(filter ? { filter } : {}) };
-	const { resources } = await collectByOffset<string>(client, { method: 'GET', path: QUERY_PATH, qs }, { returnAll: false, limit }, PAGE_SIZE);
+	const { resources } = await collectByOffset<string>(client, requestFor(quarantine.queryFiles, { query: { sort, filter } }), { returnAll: false, limit }, PAGE_SIZE);
 	return resources.map(String);
 }
 
 /** The records of the ids, in the ids' order; ids the API no longer knows are left out. */
 async function recordsOf(client: FalconClient, ids: string[]): Promise<Array<{ id: string; record: IDataObject }>> {
 	if (ids.length === 0) return [];
-	const byId = new Map((await fetchAllFiles(client, ids)).map((record) => [String(record.id).toLowerCase(), record]));
+	const byId = new Map((await getAllQuarantinedFiles(client, ids)).map((record) => [String(record.id).toLowerCase(), record]));
 	return ids.flatMap((id) => {
 		const record = byId.get(id.toLowerCase());
 		return record ? [{ id, record }] : [];

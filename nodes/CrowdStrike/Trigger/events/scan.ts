@@ -6,8 +6,9 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { requestFor } from '../../api';
+import { getScans, quickScan } from '../../api/quick-scan';
 import { collectByOffset, type FalconClient } from '../../transport';
-import { SCAN_QUERY_PATH, getScans } from '../../QuickScan/actions/scans';
 import { advance, timeOf, unseen, type TriggerState } from '../../../common/polling';
 import { andFql, fqlTime } from '../fql';
 import { START_PAGE, type EventRun, type FalconTriggerEvent, type Polled } from './types';
@@ -26,8 +27,7 @@ const NOT_DONE = "status:!'done'";
 
 async function queryIds(client: FalconClient, filter: string, sort: 'asc' | 'desc', limit: number): Promise<string[]> {
 	// QuerySubmissionsMixin0 documents its sort as a direction on the submission time.
-	const qs: IDataObject = { sort, ...(filter ? { filter } : {}) };
-	const { resources } = await collectByOffset<string>(client, { method: 'GET', path: SCAN_QUERY_PATH, qs }, { returnAll: false, limit }, PAGE_SIZE);
+	const { resources } = await collectByOffset<string>(client, requestFor(quickScan.querySubmissions, { query: { sort, filter } }), { returnAll: false, limit }, PAGE_SIZE);
 	return resources.map(String);
 }
 

@@ -6,7 +6,7 @@ import { idsProperty } from '../../../shared/descriptions';
 import { lookUpIds } from '../../../shared/id-batches';
 import { readIds } from '../../../shared/ids-input';
 import { falconClient } from '../../../transport';
-import { ACTIONS_PATH } from './getMany.operation';
+import { getActions } from '../../../api/ioc';
 
 const show = { resource: ['action'], operation: ['get'] };
 
@@ -22,6 +22,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		batchSize: 100,
 		concurrency: 1,
 		run: async (batch) =>
-			await lookUpIds(node, batch, 100, async (ids) => await client.request({ method: 'GET', path: ACTIONS_PATH, qs: { ids }, acceptStatus: [404] }), 'Action'),
+			await lookUpIds(node, batch, 100, async (ids) => await getActions(client, ids), 'Action'),
 	});
 }

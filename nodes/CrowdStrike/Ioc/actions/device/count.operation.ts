@@ -1,5 +1,6 @@
+import { ioc } from '../../../api/ioc';
 import { deviceCountOperation } from '../../../shared/observed';
 
-export const { description, execute } = deviceCountOperation('/iocs/aggregates/indicators/device-count/v1', {
+export const { description, execute } = deviceCountOperation(ioc.deviceCount, {
 	show: { resource: ['device'], operation: ['count'] },
 });

@@ -1,5 +1,6 @@
+import { ioc } from '../../../api/ioc';
 import { devicesRanOnOperation } from '../../../shared/observed';
 
-export const { description, execute } = devicesRanOnOperation('/iocs/queries/indicators/devices/v1', {
+export const { description, execute } = devicesRanOnOperation(ioc.devicesRanOn, {
 	show: { resource: ['device'], operation: ['getMany'] },
 });

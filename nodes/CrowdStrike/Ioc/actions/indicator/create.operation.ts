@@ -7,9 +7,9 @@ import { iocTypeOptions } from '../../../shared/descriptions';
 import { iocReader, type IocRef } from '../../../shared/ioc-input';
 import { text } from '../../../../common/values';
 import { falconClient } from '../../../transport';
-import { actionProperty, indicatorFieldOptions, indicatorFields, platformsProperty, severityProperty } from './fields';
-import { hostGroupsProperty } from './host-groups';
-import { createIndicators, upsertIndicators, type IndicatorWrite, type OnExisting } from './write-indicators';
+import { actionProperty, indicatorFieldOptions, indicatorFields, platformsProperty, severityProperty } from '../../../shared/indicator-fields';
+import { hostGroupsProperty } from '../../../shared/indicator-host-groups';
+import { createIndicators, upsertIndicators, type IndicatorWrite, type OnExisting } from '../../../shared/indicator-writes';
 
 const show = { resource: ['indicator'], operation: ['create'] };
 

@@ -8,8 +8,8 @@ import { readIds } from '../../../shared/ids-input';
 import { fqlSchema, indicatorIdSchema } from '../../../shared/schemas';
 import { text } from '../../../../common/values';
 import { falconClient, type FalconClient } from '../../../transport';
-import { INDICATOR_FQL_FIELDS } from './getMany.operation';
-import { INDICATORS_PATH } from './write-indicators';
+import { INDICATOR_FQL_FIELDS } from '../../../shared/indicator-fields';
+import { deleteIndicators } from '../../../api/ioc';
 import { chunk } from '../../../../common/concurrency';
 
 const show = { resource: ['indicator'], operation: ['delete'] };
@@ -104,6 +104,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 /** Deletes and answers the IDs CrowdStrike reports deleted. */
 async function remove(client: FalconClient, qs: IDataObject): Promise<string[]> {
-	const answer = await client.request<string>({ method: 'DELETE', path: INDICATORS_PATH, qs, idempotent: true, acceptStatus: [404] });
+	const answer = await deleteIndicators(client, qs);
 	return (answer.resources ?? []).map(String);
 }

@@ -1,4 +1,5 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { indicatorsReport } from '../../../api/ioc';
 import { z } from 'zod';
 
 import { results, runPerItem } from '../../../../common/items';
@@ -6,7 +7,7 @@ import { validateField } from '../../../../common/validation';
 import { filterProperty } from '../../../shared/descriptions';
 import { text } from '../../../../common/values';
 import { falconClient } from '../../../transport';
-import { INDICATOR_FQL_FIELDS } from './getMany.operation';
+import { INDICATOR_FQL_FIELDS } from '../../../shared/indicator-fields';
 import { readFilter } from '../../../shared/query-input';
 
 const show = { resource: ['indicator'], operation: ['exportReport'] };
@@ -59,7 +60,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			};
 		},
 		run: async (body) => {
-			const answer = await client.request({ method: 'POST', path: '/iocs/entities/indicators-reports/v1', body, idempotent: true });
+			const answer = await indicatorsReport(client, body);
 			return results((answer.resources ?? []).map((resource) => (typeof resource === 'object' ? resource : { id: resource })));
 		},
 	});

@@ -6,7 +6,7 @@ import { lookUpIds } from '../../../shared/id-batches';
 import { readIds } from '../../../shared/ids-input';
 import { indicatorIdSchema } from '../../../shared/schemas';
 import { falconClient } from '../../../transport';
-import { INDICATORS_PATH } from './write-indicators';
+import { getIndicators } from '../../../api/ioc';
 import { simplifyIndicator } from './simplify';
 
 const show = { resource: ['indicator'], operation: ['get'] };
@@ -25,7 +25,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		concurrency: client.policy.concurrency,
 		run: async (batch) => {
 			const found = await lookUpIds(node, batch, 100, async (ids) =>
-				await client.request({ method: 'GET', path: INDICATORS_PATH, qs: { ids }, acceptStatus: [404] }), 'Indicator');
+				await getIndicators(client, ids), 'Indicator');
 			return shapeOutcomes(found, batch, (json, input) => (input.simplify ? simplifyIndicator(json) : json));
 		},
 	});

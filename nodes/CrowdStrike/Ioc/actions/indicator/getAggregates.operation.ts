@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { results, runPerItem } from '../../../../common/items';
-import { aggregateProperties, readAggregateQuery } from '../../../shared/aggregate';
+import { aggregateIndicators } from '../../../api/ioc';
+import { aggregateEach, aggregateProperties, readAggregateQuery } from '../../../shared/aggregate';
 import { filterProperty } from '../../../shared/descriptions';
 import { falconClient } from '../../../transport';
-import { INDICATOR_FQL_FIELDS } from './getMany.operation';
+import { INDICATOR_FQL_FIELDS } from '../../../shared/indicator-fields';
 import { readFilter } from '../../../shared/query-input';
 
 const show = { resource: ['indicator'], operation: ['getAggregates'] };
@@ -32,14 +33,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			fromParent: this.getNodeParameter('fromParent', index, false) as boolean,
 		}),
 		run: async ({ body, filter, fromParent }) => {
-			const answer = await client.request({
-				method: 'POST',
-				path: '/iocs/aggregates/indicators/v1',
-				qs: { ...(filter ? { filter } : {}), ...(fromParent ? { from_parent: true } : {}) },
-				body,
-				idempotent: true,
-			});
-			return results(answer.resources ?? []);
+			const query = { filter, ...(fromParent ? { from_parent: true } : {}) };
+			return results(await aggregateEach(body, async (one) => await aggregateIndicators(client, one, query)));
 		},
 	});
 }

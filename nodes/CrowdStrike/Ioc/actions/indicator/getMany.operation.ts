@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { results, runPerItem } from '../../../../common/items';
 import { filterProperty, returnAllOrLimit, simplifyProperty } from '../../../shared/descriptions';
+import { requestFor } from '../../../api';
+import { ioc } from '../../../api/ioc';
 import { collectByCursor, falconClient } from '../../../transport';
 import { simplifyIndicator } from './simplify';
 import { readWanted } from '../../../../common/return-all';
@@ -12,8 +14,7 @@ const show = { resource: ['indicator'], operation: ['getMany'] };
 /** The API's largest page for indicator queries. */
 const PAGE_SIZE = 2000;
 
-export const INDICATOR_FQL_FIELDS =
-	"type, value, action, severity, platforms, tags, source, created_on, modified_on, expiration, expired, applied_globally, host_groups, created_by, modified_by, metadata.filename";
+import { INDICATOR_FQL_FIELDS } from '../../../shared/indicator-fields';
 
 export const description: INodeProperties[] = [
 	...returnAllOrLimit({ show }),
@@ -70,13 +71,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			};
 		},
 		run: async (input) => {
-			const qs: IDataObject = {
-				...(input.filter ? { filter: input.filter } : {}),
-				...(input.sort ? { sort: input.sort } : {}),
-				...(input.fromParent ? { from_parent: true } : {}),
-			};
-			const path = input.idsOnly ? '/iocs/queries/indicators/v1' : '/iocs/combined/indicator/v1';
-			const { resources } = await collectByCursor<IDataObject | string>(client, { method: 'GET', path, qs }, input.wanted, PAGE_SIZE);
+			const query = { filter: input.filter, sort: input.sort, ...(input.fromParent ? { from_parent: true } : {}) };
+			const request = requestFor(input.idsOnly ? ioc.indicatorSearch : ioc.indicatorCombined, { query });
+			const { resources } = await collectByCursor<IDataObject | string>(client, request, input.wanted, PAGE_SIZE);
 			if (input.idsOnly) return results(resources.map((id) => ({ id })));
 			const records = resources as IDataObject[];
 			return results(input.simplify ? records.map(simplifyIndicator) : records);

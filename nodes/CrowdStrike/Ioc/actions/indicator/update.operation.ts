@@ -6,10 +6,11 @@ import { filterProperty } from '../../../shared/descriptions';
 import { fqlSchema, indicatorIdSchema } from '../../../shared/schemas';
 import { text } from '../../../../common/values';
 import { falconClient, type FalconClient } from '../../../transport';
-import { indicatorFieldOptions, indicatorFields } from './fields';
-import { hostGroupsProperty } from './host-groups';
-import { INDICATOR_FQL_FIELDS } from './getMany.operation';
-import { INDICATORS_PATH, indicatorError, requestQuery, type IndicatorWrite } from './write-indicators';
+import { indicatorFieldOptions, indicatorFields } from '../../../shared/indicator-fields';
+import { hostGroupsProperty } from '../../../shared/indicator-host-groups';
+import { INDICATOR_FQL_FIELDS } from '../../../shared/indicator-fields';
+import { updateIndicators, type IndicatorUpdateBody } from '../../../api/ioc';
+import { indicatorError, requestQuery, type IndicatorWrite } from '../../../shared/indicator-writes';
 import { actionOptions, platformOptions, severityOptions } from '../../../shared/descriptions';
 
 const show = { resource: ['indicator'], operation: ['update'] };
@@ -127,13 +128,6 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	});
 }
 
-async function patch(client: FalconClient, request: IndicatorWrite['request'], body: IDataObject) {
-	return await client.request({
-		method: 'PATCH',
-		path: INDICATORS_PATH,
-		qs: requestQuery(request),
-		body: { ...(request.comment ? { comment: request.comment } : {}), ...body },
-		idempotent: true,
-		acceptStatus: [400, 404],
-	});
+async function patch(client: FalconClient, request: IndicatorWrite['request'], body: IndicatorUpdateBody) {
+	return await updateIndicators(client, requestQuery(request), { ...(request.comment ? { comment: request.comment } : {}), ...body });
 }

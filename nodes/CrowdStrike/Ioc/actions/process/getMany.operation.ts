@@ -1,5 +1,6 @@
+import { ioc } from '../../../api/ioc';
 import { processesRanOnOperation } from '../../../shared/observed';
 
-export const { description, execute } = processesRanOnOperation('/iocs/queries/indicators/processes/v1', {
+export const { description, execute } = processesRanOnOperation(ioc.processesRanOn, {
 	show: { resource: ['process'], operation: ['getMany'] },
 });

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { REFERENCE_PATHS, listReference } from './list';
+import { listReference } from './list';
 
 export const description: INodeProperties[] = [];
 
-export const execute = listReference(REFERENCE_PATHS.getIocTypes);
+export const execute = listReference('getIocTypes');

@@ -1,5 +1,6 @@
+import { iocs } from '../../../api/iocs';
 import { deviceCountOperation } from '../../../shared/observed';
 
-export const { description, execute } = deviceCountOperation('/indicators/aggregates/devices-count/v1', {
+export const { description, execute } = deviceCountOperation(iocs.devicesCount, {
 	show: { resource: ['device'], operation: ['count'] },
 });

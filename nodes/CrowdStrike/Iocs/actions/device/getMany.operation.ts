@@ -1,5 +1,6 @@
+import { iocs } from '../../../api/iocs';
 import { devicesRanOnOperation } from '../../../shared/observed';
 
-export const { description, execute } = devicesRanOnOperation('/indicators/queries/devices/v1', {
+export const { description, execute } = devicesRanOnOperation(iocs.devicesRanOn, {
 	show: { resource: ['device'], operation: ['getMany'] },
 });

@@ -6,8 +6,8 @@ import { platformOptions, severityOptions } from '../../../shared/descriptions';
 import { iocProperties } from '../../../shared/observed';
 import { iocReader } from '../../../shared/ioc-input';
 import { falconClient } from '../../../transport';
-import { indicatorFields } from '../../../Ioc/actions/indicator/fields';
-import { createIndicators, type IndicatorWrite } from '../../../Ioc/actions/indicator/write-indicators';
+import { indicatorFields } from '../../../shared/indicator-fields';
+import { createIndicators, type IndicatorWrite } from '../../../shared/indicator-writes';
 import { legacyFieldProperties, toIndicatorFields, toLegacy } from './legacy';
 
 const show = { resource: ['ioc'], operation: ['create'] };

@@ -5,7 +5,7 @@ import { notFoundError } from '../../../shared/entity-errors';
 import { iocReader } from '../../../shared/ioc-input';
 import { iocProperties } from '../../../shared/observed';
 import { falconClient } from '../../../transport';
-import { INDICATORS_PATH } from '../../../Ioc/actions/indicator/write-indicators';
+import { deleteIndicators } from '../../../api/ioc';
 import { findIndicator } from './legacy';
 
 const show = { resource: ['ioc'], operation: ['delete'] };
@@ -22,7 +22,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		run: async (ioc) => {
 			const record = await findIndicator(client, ioc);
 			if (!record) throw notFoundError(node, 'IOC', [`${ioc.type}:${ioc.value}`], [], undefined);
-			await client.request({ method: 'DELETE', path: INDICATORS_PATH, qs: { ids: [record.id] }, idempotent: true });
+			await deleteIndicators(client, { ids: [String(record.id)] });
 			return { json: { type: ioc.type, value: ioc.value, deleted: true } };
 		},
 	});

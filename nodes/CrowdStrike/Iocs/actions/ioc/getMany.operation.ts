@@ -1,4 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { requestFor } from '../../../api';
+import { ioc } from '../../../api/ioc';
 import { z } from 'zod';
 
 import { results, runPerItem } from '../../../../common/items';
@@ -83,7 +85,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			};
 		},
 		run: async ({ filter, wanted }) => {
-			const { resources } = await collectByCursor(client, { method: 'GET', path: '/iocs/combined/indicator/v1', qs: filter ? { filter } : {} }, wanted, 2000);
+			const { resources } = await collectByCursor(client, requestFor(ioc.indicatorCombined, { query: { filter } }), wanted, 2000);
 			// QueryIOCs answered "type:value" identifiers.
 			return results(resources.map((record) => ({ id: `${String(record.type)}:${String(record.value)}`, type: record.type, value: record.value })));
 		},

@@ -5,6 +5,7 @@ import { validateField } from '../../../../common/validation';
 import type { IocRef } from '../../../shared/ioc-input';
 import { fqlQuote } from '../../../shared/schemas';
 import { text } from '../../../../common/values';
+import { searchIndicatorRecords } from '../../../api/ioc';
 import type { FalconClient } from '../../../transport';
 
 /** Legacy policies and the IOC Management actions they became. */
@@ -113,10 +114,6 @@ export function toLegacy(record: IDataObject): IDataObject {
 
 /** The IOC Management indicator with this type and value, if there is one. */
 export async function findIndicator(client: FalconClient, ioc: IocRef): Promise<IDataObject | undefined> {
-	const answer = await client.request({
-		method: 'GET',
-		path: '/iocs/combined/indicator/v1',
-		qs: { filter: `type:${fqlQuote(ioc.type)}+value:${fqlQuote(ioc.value)}`, limit: 1 },
-	});
+	const answer = await searchIndicatorRecords(client, { filter: `type:${fqlQuote(ioc.type)}+value:${fqlQuote(ioc.value)}`, limit: 1 });
 	return (answer.resources ?? [])[0];
 }

@@ -6,7 +6,8 @@ import { notFoundError } from '../../../shared/entity-errors';
 import { iocReader } from '../../../shared/ioc-input';
 import { iocProperties } from '../../../shared/observed';
 import { falconClient } from '../../../transport';
-import { INDICATORS_PATH, indicatorError } from '../../../Ioc/actions/indicator/write-indicators';
+import { updateIndicators } from '../../../api/ioc';
+import { indicatorError } from '../../../shared/indicator-writes';
 import { findIndicator, legacyFieldProperties, toIndicatorFields, toLegacy } from './legacy';
 
 const show = { resource: ['ioc'], operation: ['update'] };
@@ -28,13 +29,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		run: async ({ ioc, fields }) => {
 			const record = await findIndicator(client, ioc);
 			if (!record) throw notFoundError(node, 'IOC', [`${ioc.type}:${ioc.value}`], [], undefined);
-			const answer = await client.request({
-				method: 'PATCH',
-				path: INDICATORS_PATH,
-				body: { indicators: [{ id: record.id, ...fields }] },
-				idempotent: true,
-				acceptStatus: [400],
-			});
+			const answer = await updateIndicators(client, {}, { indicators: [{ id: record.id, ...fields }] });
 			const updated = (answer.resources ?? []).find((entry) => entry.id === record.id && !entry.message);
 			if (!updated) {
 				const message = (answer.errors ?? []).map((entry) => entry.message).join('; ') || 'CrowdStrike did not update this IOC';

@@ -1,5 +1,6 @@
+import { iocs } from '../../../api/iocs';
 import { processesRanOnOperation } from '../../../shared/observed';
 
-export const { description, execute } = processesRanOnOperation('/indicators/queries/processes/v1', {
+export const { description, execute } = processesRanOnOperation(iocs.processesRanOn, {
 	show: { resource: ['process'], operation: ['getMany'] },
 });

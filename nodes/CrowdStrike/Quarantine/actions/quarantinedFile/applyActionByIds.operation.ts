@@ -1,11 +1,13 @@
-import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { chunk } from '../../../../common/concurrency';
 import { runBatched, type ItemOutcome } from '../../../../common/items';
+import { apiError } from '../../../../common/transport';
+import { updateQuarantinedByIds } from '../../../api/quarantine';
 import { idsProperty } from '../../../shared/descriptions';
 import { readIds } from '../../../shared/ids-input';
 import { falconClient, type FalconEnvelope } from '../../../transport';
-import { ENTITIES_PATH, IDS_PER_REQUEST, actionProperty, commentProperty, quarantineIdSchema, readAction, readBatchSize, type QuarantineAction } from './fields';
+import { IDS_PER_REQUEST, actionProperty, commentProperty, quarantineIdSchema, readAction, readBatchSize, type QuarantineAction } from './fields';
 
 const show = { resource: ['quarantinedFile'], operation: ['applyActionByIds'] };
 
@@ -58,16 +60,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const refused = new Map<string, string>();
 			let traceId: string | undefined;
 			for (const ids of chunk([...new Set(batch.flatMap((item) => item.input.ids))], idsPerRequest)) {
-				const answer = await client.request<string | IDataObject>({
-					method: 'PATCH',
-					path: ENTITIES_PATH,
-					body: { action, ...(comment ? { comment } : {}), ids },
-					// Applying the same action twice leaves the file as once: safe to send again.
-					idempotent: true,
-					acceptStatus: [400, 404],
-				});
+				const answer = await updateQuarantinedByIds(client, { action, ...(comment ? { comment } : {}), ids });
 				traceId ??= answer.meta.trace_id;
-				collect(answer, applied, refused);
+				collect(answer, ids, applied, refused);
 			}
 			const outcomes = new Map<number, ItemOutcome>();
 			for (const { index, input } of batch) {
@@ -79,12 +74,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				const reasons = failed.map((id) => `${id} (${refused.get(id) ?? 'not found'})`).join('; ');
 				const done = input.ids.length - failed.length;
 				const message = `Could not ${action} ${failed.length} of ${input.ids.length} quarantined files: ${reasons}`;
-				const error = new NodeApiError(node, { message } as JsonObject, {
+				const error = apiError(node, {
 					message,
-					description: `${done > 0 ? `Applied to the other ${done}. ` : ''}${traceId ? `CrowdStrike trace id: ${traceId}` : ''}`.trim() || undefined,
-					httpCode: failed.every((id) => !refused.has(id) || /not found/i.test(refused.get(id) ?? '')) ? '404' : '400',
+					statusCode: failed.every((id) => /not found/i.test(refused.get(id) ?? '')) ? 404 : 400,
+					vendor: 'CrowdStrike',
+					traceId,
+					hint: done > 0 ? `Applied to the other ${done}.` : undefined,
 				});
-				error.context.traceId = traceId;
 				outcomes.set(index, error);
 			}
 			return outcomes;
@@ -92,15 +88,31 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	});
 }
 
-/** The IDs the API applied the action to, and its reason for each one it did not. */
-function collect(answer: FalconEnvelope<string | IDataObject>, applied: Set<string>, refused: Map<string, string>) {
-	for (const resource of answer.resources ?? []) {
-		const id = typeof resource === 'string' ? resource : String(resource.id ?? '');
-		if (id) applied.add(id.toLowerCase());
-	}
+const QUARANTINE_ID = /[a-f0-9]{32}_[a-f0-9]{64}/gi;
+
+/**
+ * Which IDs of one request the API applied the action to, and its reason for each it did not. The
+ * spec's answer is msa.ReplyMetaOnly: no resources, the refused files named in `errors` (by `id`, or
+ * in the message). An error that names no file, on a failed answer, refuses every ID of the request.
+ * Resources, when an answer has them, count as applied too.
+ */
+function collect(answer: FalconEnvelope, ids: string[], applied: Set<string>, refused: Map<string, string>) {
+	const requested = new Set(ids);
+	const failedAnswer = (answer.status ?? 200) >= 400;
+	let refusedAll: string | undefined;
 	for (const entry of answer.errors ?? []) {
-		const message = String(entry.message ?? '');
-		const id = String(entry.id ?? /[a-f0-9]{32}_[a-f0-9]{64}/i.exec(message)?.[0] ?? '').toLowerCase();
-		if (id && !applied.has(id)) refused.set(id, message || 'refused');
+		const message = String(entry.message ?? 'refused');
+		const named = [...new Set([String(entry.id ?? ''), ...(message.match(QUARANTINE_ID) ?? [])].map((id) => id.toLowerCase()))].filter((id) => requested.has(id));
+		for (const id of named) refused.set(id, message);
+		if (named.length === 0 && failedAnswer) refusedAll ??= message;
+	}
+	for (const resource of (answer.resources ?? []) as Array<string | IDataObject>) {
+		const id = String(typeof resource === 'string' ? resource : (resource?.id ?? '')).toLowerCase();
+		if (requested.has(id)) refused.delete(id);
+	}
+	for (const id of ids) {
+		if (refused.has(id)) continue;
+		if (refusedAll !== undefined) refused.set(id, refusedAll);
+		else applied.add(id);
 	}
 }

@@ -1,12 +1,14 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import { runPerItem } from '../../../../common/items';
+import { apiError } from '../../../../common/transport';
 import { invalidField } from '../../../../common/validation';
+import { quarantine, updateQuarantinedByQuery } from '../../../api/quarantine';
+import { call } from '../../../api';
 import { filterProperty } from '../../../shared/descriptions';
-import { falconClient, type FalconClient } from '../../../transport';
+import { FalconClient, falconClient } from '../../../transport';
 import {
 	QUARANTINE_FQL_FIELDS,
-	QUERY_PATH,
 	actionCounts,
 	actionProperty,
 	commentProperty,
@@ -64,11 +66,12 @@ interface QueryActionInput {
 }
 
 interface AffectedCount {
-	/** How many files the action would change (an upper bound when `q` narrows the filter). */
-	count: number;
+	/** How many files the action would change (an upper bound when `q` narrows the filter); undefined when the API's answer could not be read. */
+	count: number | undefined;
 	upperBound: boolean;
 	/** ActionUpdateCount's answer for the filter. */
-	counts?: Record<string, number>;
+	counts?: Partial<Record<QuarantineAction, number>>;
+	traceId?: string;
 	/** How many files filter and q match, whatever their state. */
 	matched?: number;
 }
@@ -79,20 +82,22 @@ interface AffectedCount {
  * can only be too high, never too low).
  */
 async function countAffected(client: FalconClient, input: QueryActionInput): Promise<AffectedCount> {
-	const counted: AffectedCount = { count: Number.POSITIVE_INFINITY, upperBound: input.q !== '' };
+	const counted: AffectedCount = { count: undefined, upperBound: input.q !== '' };
+	const bounds: number[] = [];
 	if (input.filter) {
-		counted.counts = await actionCounts(client, input.filter);
-		counted.count = counted.counts[input.action] ?? 0;
+		const { counts, traceId } = await actionCounts(client, input.filter);
+		counted.counts = counts;
+		counted.traceId = traceId;
+		if (counts[input.action] !== undefined) bounds.push(counts[input.action] as number);
 	}
 	if (input.q) {
-		const answer = await client.request<string>({
-			method: 'GET',
-			path: QUERY_PATH,
-			qs: { ...(input.filter ? { filter: input.filter } : {}), q: input.q, limit: 1 },
-		});
-		counted.matched = Number(answer.meta.pagination?.total ?? answer.resources?.length ?? 0);
-		counted.count = Math.min(counted.count, counted.matched);
+		const answer = await call(client, quarantine.queryFiles, { query: { filter: input.filter, q: input.q, limit: 1 } });
+		const total = Number(answer.meta.pagination?.total);
+		if (Number.isInteger(total) && total >= 0) bounds.push((counted.matched = total));
+		counted.traceId ??= answer.meta.trace_id;
 	}
+	// The smallest bound read; none read means the count is unknown.
+	if (bounds.length > 0) counted.count = Math.min(...bounds);
 	return counted;
 }
 
@@ -132,14 +137,22 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 							preview: true,
 							action: input.action,
 							...query,
-							wouldAffect: affected.count,
+							wouldAffect: affected.count ?? null,
 							countIsUpperBound: affected.upperBound,
 							...(affected.counts ? { counts: affected.counts } : {}),
 							...(affected.matched !== undefined ? { matched: affected.matched } : {}),
 						},
 					};
 				}
-				if (input.maxFiles !== undefined && affected.count > input.maxFiles) {
+				if (input.maxFiles !== undefined && affected.count === undefined) {
+					throw apiError(node, {
+						message: `Could not read how many quarantined files the action "${input.action}" would affect, so it was not applied (Max Files to Affect is ${input.maxFiles}). Nothing was changed.`,
+						vendor: 'CrowdStrike',
+						traceId: affected.traceId,
+						hint: 'CrowdStrike\'s count (ActionUpdateCount) gave no number for this action. Preview the action, or turn off Limit Files Affected if you accept running it without a count.',
+					});
+				}
+				if (input.maxFiles !== undefined && affected.count !== undefined && affected.count > input.maxFiles) {
 					const count = `${affected.upperBound ? 'up to ' : ''}${affected.count}`;
 					throw new NodeOperationError(
 						node,
@@ -151,20 +164,25 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					);
 				}
 			}
-			const answer = await client.request<string | IDataObject>({
-				method: 'PATCH',
-				path: QUERY_PATH,
-				body: { action: input.action, ...(input.comment ? { comment: input.comment } : {}), ...query },
-				idempotent: true,
-			});
-			const ids = (answer.resources ?? []).map((resource) => (typeof resource === 'string' ? resource : String(resource.id)));
+			const answer = await updateQuarantinedByQuery(client, { action: input.action, ...(input.comment ? { comment: input.comment } : {}), ...query });
+			if ((answer.status ?? 200) >= 400) {
+				throw apiError(node, {
+					message: FalconClient.messagesOf(answer) || `CrowdStrike refused the action "${input.action}"`,
+					statusCode: answer.status,
+					vendor: 'CrowdStrike',
+					traceId: answer.meta.trace_id,
+				});
+			}
+			// msa.ReplyMetaOnly: no IDs come back. meta.writes, when the API fills it, says how many changed.
+			const written = Number(answer.meta.writes?.resources_affected);
 			return {
 				json: {
 					action: input.action,
 					...query,
 					...(input.comment ? { comment: input.comment } : {}),
-					affected: Number(answer.meta.writes?.resources_affected ?? ids.length),
-					ids,
+					applied: true,
+					affected: Number.isInteger(written) && written >= 0 ? written : null,
+					...(answer.errors?.length ? { warnings: answer.errors.map((entry) => entry.message) } : {}),
 				},
 			};
 		},

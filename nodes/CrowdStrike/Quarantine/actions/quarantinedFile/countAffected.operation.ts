@@ -3,9 +3,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { runPerItem } from '../../../../common/items';
 import { invalidField } from '../../../../common/validation';
 import { filterProperty } from '../../../shared/descriptions';
+import { readFilter } from '../../../shared/query-input';
 import { falconClient } from '../../../transport';
 import { ACTIONS, QUARANTINE_FQL_FIELDS, actionCounts } from './fields';
-import { readFilter } from '../../../shared/query-input';
 
 const show = { resource: ['quarantinedFile'], operation: ['countAffected'] };
 
@@ -24,8 +24,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			return filter;
 		},
 		run: async (filter) => {
-			const counts = await actionCounts(client, filter);
-			return { json: { filter, ...Object.fromEntries(ACTIONS.map((action) => [action, counts[action] ?? 0])) } };
+			const { counts } = await actionCounts(client, filter);
+			// An action the answer gave no count for reads null: unknown, not zero.
+			return { json: { filter, ...Object.fromEntries(ACTIONS.map((action) => [action, counts[action] ?? null])) } };
 		},
 	});
 }

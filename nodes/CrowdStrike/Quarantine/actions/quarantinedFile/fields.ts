@@ -1,21 +1,14 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { chunk } from '../../../../common/concurrency';
 import { validateField } from '../../../../common/validation';
 import { text } from '../../../../common/values';
+import { QUARANTINE_IDS_PER_REQUEST, actionUpdateCount, getAllQuarantinedFiles, getQuarantinedFiles, type AggregateResult } from '../../../api/quarantine';
 import type { FalconClient, FalconEnvelope } from '../../../transport';
 
-export const QUERY_PATH = '/quarantine/queries/quarantined-files/v1';
-export const ENTITIES_PATH = '/quarantine/entities/quarantined-files/v1';
-export const GET_PATH = '/quarantine/entities/quarantined-files/GET/v1';
-export const ACTION_COUNT_PATH = '/quarantine/aggregates/action-update-count/v1';
-export const AGGREGATE_PATH = '/quarantine/aggregates/quarantined-files/GET/v1';
+export const IDS_PER_REQUEST = QUARANTINE_IDS_PER_REQUEST;
 
-/** IDs per GetQuarantineFiles / UpdateQuarantinedDetectsByIds request (PSFalcon batches at 500). */
-export const IDS_PER_REQUEST = 500;
-
-export const QUARANTINE_FQL_FIELDS = 'sha256, state, hostname, username, date_created, date_updated, paths.path, paths.filename, paths.state, aid';
+export { QUARANTINE_FQL_FIELDS } from '../../../shared/quarantine';
 
 export const ACTIONS = ['release', 'unrelease', 'delete'] as const;
 export type QuarantineAction = (typeof ACTIONS)[number];
@@ -97,27 +90,45 @@ export function readSearch(ctx: IExecuteFunctions, index: number): string {
 
 /** GetQuarantineFiles: the records of the IDs, in requests of at most 500 IDs in the JSON body. */
 export async function fetchFiles(client: FalconClient, ids: string[]): Promise<FalconEnvelope> {
-	return await client.request({ method: 'POST', path: GET_PATH, body: { ids }, idempotent: true, acceptStatus: [404] });
+	return await getQuarantinedFiles(client, ids);
 }
 
-export async function fetchAllFiles(client: FalconClient, ids: string[]): Promise<IDataObject[]> {
-	const records: IDataObject[] = [];
-	for (const part of chunk(ids, IDS_PER_REQUEST)) records.push(...((await fetchFiles(client, part)).resources ?? []));
-	return records;
+export const fetchAllFiles = getAllQuarantinedFiles;
+
+function actionNamed(value: unknown): QuarantineAction | undefined {
+	const name = typeof value === 'string' ? value : (value as IDataObject | null)?.name ?? (value as IDataObject | null)?.action;
+	return typeof name === 'string' && (ACTIONS as readonly string[]).includes(name.toLowerCase()) ? (name.toLowerCase() as QuarantineAction) : undefined;
+}
+
+function countOf(value: unknown): number | undefined {
+	const count = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	return typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : undefined;
 }
 
 /**
- * ActionUpdateCount: how many files each action would change for a filter. The API answers a list
- * of `{name, count}`; an object keyed by action is read too.
+ * The counts an ActionUpdateCount answer holds, by action. The spec's answer is
+ * msa.AggregatesResponse: results named by action whose buckets carry the count, or one result
+ * whose buckets are labelled by action. A `{name, count}` list (our earlier reading of the docs) is
+ * read too. An action whose count cannot be read is absent: a guard then refuses, it never proceeds.
  */
-export async function actionCounts(client: FalconClient, filter: string): Promise<Record<string, number>> {
-	const answer = await client.request<IDataObject>({ method: 'GET', path: ACTION_COUNT_PATH, qs: { filter } });
-	const counts: Record<string, number> = {};
-	for (const entry of answer.resources ?? []) {
-		const name = entry.name ?? entry.action;
-		if (typeof name === 'string') counts[name] = Number(entry.count ?? 0);
-		else for (const action of ACTIONS) if (entry[action] !== undefined) counts[action] = Number(entry[action]);
+export function readActionCounts(resources: AggregateResult[]): Partial<Record<QuarantineAction, number>> {
+	const counts: Partial<Record<QuarantineAction, number>> = {};
+	const add = (action: QuarantineAction | undefined, count: number | undefined) => {
+		if (action !== undefined && count !== undefined) counts[action] = (counts[action] ?? 0) + count;
+	};
+	for (const result of resources) {
+		if (result === null || typeof result !== 'object') continue;
+		const named = actionNamed(result.name);
+		if (Array.isArray(result.buckets)) {
+			if (named !== undefined && result.buckets.length === 0) counts[named] ??= 0;
+			for (const bucket of result.buckets) add(actionNamed(bucket?.label) ?? named, countOf(bucket?.count));
+		} else add(named, countOf(result.count));
 	}
 	return counts;
 }
 
+/** ActionUpdateCount: how many files each action would change for a filter (a missing action: unreadable). */
+export async function actionCounts(client: FalconClient, filter: string): Promise<{ counts: Partial<Record<QuarantineAction, number>>; traceId?: string }> {
+	const answer = await actionUpdateCount(client, filter);
+	return { counts: readActionCounts(answer.resources ?? []), traceId: answer.meta.trace_id };
+}

@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { results, runPerItem } from '../../../../common/items';
-import { aggregateProperties } from '../../../shared/aggregate';
+import { aggregateQuarantinedFiles } from '../../../api/quarantine';
+import { aggregateEach, aggregateProperties, readAggregateQuery } from '../../../shared/aggregate';
 import { falconClient } from '../../../transport';
-import { readAggregateQuery } from '../../../shared/aggregate';
-import { AGGREGATE_PATH } from './fields';
 
 const show = { resource: ['quarantinedFile'], operation: ['getAggregates'] };
 
@@ -16,8 +15,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		concurrency: client.policy.concurrency,
 		parse: (index) => readAggregateQuery(this, index),
 		run: async (body) => {
-			const answer = await client.request({ method: 'POST', path: AGGREGATE_PATH, body, idempotent: true });
-			return results(answer.resources ?? []);
+			return results(await aggregateEach(body, async (query) => await aggregateQuarantinedFiles(client, query)));
 		},
 	});
 }

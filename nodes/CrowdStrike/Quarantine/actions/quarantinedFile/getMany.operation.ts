@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { results, runPerItem } from '../../../../common/items';
 import { filterProperty, returnAllOrLimit } from '../../../shared/descriptions';
 import { collectByOffset, falconClient } from '../../../transport';
-import { QUARANTINE_FQL_FIELDS, QUERY_PATH, fetchAllFiles, readSearch, searchProperty } from './fields';
+import { QUARANTINE_FQL_FIELDS, fetchAllFiles, readSearch, searchProperty } from './fields';
+import { quarantine } from '../../../api/quarantine';
+import { requestFor } from '../../../api';
 import { readWanted } from '../../../../common/return-all';
 import { readFilter, readSort } from '../../../shared/query-input';
 
@@ -50,8 +52,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			};
 		},
 		run: async ({ wanted, filter, q, sort }) => {
-			const qs: IDataObject = { ...(filter ? { filter } : {}), ...(q ? { q } : {}), ...(sort ? { sort } : {}) };
-			const { resources: ids } = await collectByOffset<string>(client, { method: 'GET', path: QUERY_PATH, qs }, wanted, PAGE_SIZE);
+			const { resources: ids } = await collectByOffset<string>(client, requestFor(quarantine.queryFiles, { query: { filter, q, sort } }), wanted, PAGE_SIZE);
 			const byId = new Map((await fetchAllFiles(client, ids)).map((record) => [String(record.id).toLowerCase(), record]));
 			return results(ids.flatMap((id) => {
 				const record = byId.get(id.toLowerCase());

@@ -4,7 +4,7 @@ import { runPerItem } from '../../../../common/items';
 import { idsProperty } from '../../../shared/descriptions';
 import { readIds } from '../../../shared/ids-input';
 import { falconClient } from '../../../transport';
-import { SAMPLES_PATH } from '../samples';
+import { deleteSample } from '../../../api/sample-uploads';
 import { sha256Schema } from '../schemas';
 
 const show = { resource: ['sample'], operation: ['delete'] };
@@ -26,7 +26,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const deleted = [];
 			// DeleteSampleV3 takes one sample per request.
 			for (const sha256 of samples) {
-				await client.request({ method: 'DELETE', path: SAMPLES_PATH, qs: { ids: sha256 } });
+				await deleteSample(client, sha256);
 				deleted.push({ json: { sha256, deleted: true } });
 			}
 			return deleted;

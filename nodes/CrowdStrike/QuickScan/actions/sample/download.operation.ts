@@ -4,7 +4,8 @@ import { runPerItem } from '../../../../common/items';
 import { validateField } from '../../../../common/validation';
 import { text } from '../../../../common/values';
 import { falconClient } from '../../../transport';
-import { SAMPLES_PATH, SAMPLE_ZIP_PASSWORD } from '../samples';
+import { downloadSample } from '../../../api/sample-uploads';
+import { SAMPLE_ZIP_PASSWORD } from '../samples';
 import { sha256Schema } from '../schemas';
 
 const show = { resource: ['sample'], operation: ['download'] };
@@ -73,12 +74,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			};
 		},
 		run: async (input) => {
-			const response = await client.send({
-				method: 'GET',
-				path: SAMPLES_PATH,
-				qs: { ids: input.sha256, ...(input.passwordProtected ? { password_protected: true } : {}) },
-				binary: true,
-			});
+			const response = await downloadSample(client, input.sha256, input.passwordProtected);
 			const content = response.body as Buffer;
 			const mimeType = input.passwordProtected ? 'application/zip' : 'application/octet-stream';
 			const binary = await this.helpers.prepareBinaryData(content, input.fileName, mimeType);

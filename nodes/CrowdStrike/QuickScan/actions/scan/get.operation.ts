@@ -6,7 +6,9 @@ import { lookUpIds } from '../../../shared/id-batches';
 import { readIds } from '../../../shared/ids-input';
 import { falconClient } from '../../../transport';
 import { scanIdSchema } from '../schemas';
-import { SCAN_IDS_PER_REQUEST, SCANS_PATH, quotaOf } from '../scans';
+import { call } from '../../../api';
+import { quickScan } from '../../../api/quick-scan';
+import { SCAN_IDS_PER_REQUEST, quotaOf } from '../scans';
 
 const show = { resource: ['scan'], operation: ['get'] };
 
@@ -26,7 +28,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				batch,
 				SCAN_IDS_PER_REQUEST,
 				async (ids) => {
-					const page = await client.request({ method: 'GET', path: SCANS_PATH, qs: { ids: ids.join(',') }, acceptStatus: [404] });
+					const page = await call(client, quickScan.getScans, { query: { ids: ids.join(',') } }, { acceptStatus: [404] });
 					quota = quotaOf(page.meta) ?? quota;
 					return page;
 				},

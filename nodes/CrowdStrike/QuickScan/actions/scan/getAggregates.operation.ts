@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { results, runPerItem } from '../../../../common/items';
-import { aggregateProperties } from '../../../shared/aggregate';
+import { aggregateScans } from '../../../api/quick-scan';
+import { aggregateEach, aggregateProperties, readAggregateQuery } from '../../../shared/aggregate';
 import { falconClient } from '../../../transport';
-import { readAggregateQuery } from '../../../shared/aggregate';
 
 const show = { resource: ['scan'], operation: ['getAggregates'] };
 
@@ -17,8 +17,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		concurrency: client.policy.concurrency,
 		parse: (index) => readAggregateQuery(this, index),
 		run: async (body) => {
-			const answer = await client.request({ method: 'POST', path: '/scanner/aggregates/scans/GET/v1', body, idempotent: true });
-			return results(answer.resources ?? []);
+			return results(await aggregateEach(body, async (query) => await aggregateScans(client, query)));
 		},
 	});
 }

@@ -3,7 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { results, runPerItem } from '../../../../common/items';
 import { filterProperty, returnAllOrLimit } from '../../../shared/descriptions';
 import { collectByOffset, falconClient } from '../../../transport';
-import { SCAN_QUERY_PATH, getScans, quotaOf } from '../scans';
+import { requestFor } from '../../../api';
+import { quickScan } from '../../../api/quick-scan';
+import { getScans, quotaOf } from '../scans';
 import { readWanted } from '../../../../common/return-all';
 import { readFilter, readSort } from '../../../shared/query-input';
 
@@ -59,8 +61,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			};
 		},
 		run: async (input) => {
-			const qs: IDataObject = { ...(input.filter ? { filter: input.filter } : {}), ...(input.sort ? { sort: input.sort } : {}) };
-			const { resources: ids, meta } = await collectByOffset<string>(client, { method: 'GET', path: SCAN_QUERY_PATH, qs }, input.wanted, PAGE_SIZE);
+			const request = requestFor(quickScan.querySubmissions, { query: { filter: input.filter, sort: input.sort } });
+			const { resources: ids, meta } = await collectByOffset<string>(client, request, input.wanted, PAGE_SIZE);
 			if (input.idsOnly) {
 				const quota = quotaOf(meta);
 				return results(ids.map((id) => ({ id, ...(quota ? { quota } : {}) })));

@@ -1,8 +1,10 @@
-import { NodeApiError, sleep, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, NodeApiError } from 'n8n-workflow';
 
+import { requestFor } from '../../../../common/api-operation';
 import { chunk } from '../../../../common/concurrency';
 import type { ItemOutcome, ParsedItem } from '../../../../common/items';
-import { backoffMs } from '../../../../common/retry-timing';
+import { apiError, unknownOutcomeError, writeReconciled } from '../../../../common/transport';
+import { callOrion, callOrionWrite, orion } from '../../../api';
 import { IOC_TYPE_RULES, iocKey, type OrionIocType } from '../../../shared/ioc-types';
 import type { OrionClient } from '../../../transport';
 import type { ItemIocs } from './fields';
@@ -16,10 +18,6 @@ export interface IocEntry {
 }
 
 export type EntryResult = IDataObject | Error;
-
-export function iocsPath(type: OrionIocType, action = ''): string {
-	return `/iocs/${type}${action ? `/${action}/` : ''}`;
-}
 
 /** The body element naming an IOC: `{hash}`, `{url}`, `{ip}` or `{domain}`. */
 export function valueBody(type: OrionIocType, value: string): IDataObject {
@@ -83,12 +81,7 @@ export function readableRecord(record: IDataObject): IDataObject {
 export async function lookUpIocs(client: OrionClient, type: OrionIocType, values: string[], size: number): Promise<Map<string, IDataObject>> {
 	const found = new Map<string, IDataObject>();
 	for (const part of chunk(values, size)) {
-		const records = await client.request<unknown>({
-			method: 'POST',
-			path: iocsPath(type, 'getter'),
-			body: part.map((value) => valueBody(type, value)),
-			retryTransient: true,
-		});
+		const records = await callOrion(client, orion.getIocsByAttributes, { path: { iocType: type }, body: part.map((value) => valueBody(type, value)) });
 		for (const record of Array.isArray(records) ? (records as IDataObject[]) : []) {
 			const value = record.KeyValueAsString ?? (readableRecord(record).IocJson as IDataObject | undefined)?.[IOC_TYPE_RULES[type].key];
 			if (typeof value === 'string') found.set(iocKey(type, value), readableRecord(record));
@@ -106,7 +99,7 @@ export function refused(answer: unknown): boolean {
 export function refusalError(node: INode, answer: unknown, path: string): NodeApiError {
 	const body = (answer ?? {}) as IDataObject;
 	const message = [body.message, body.error].filter((part) => typeof part === 'string' && part !== '').join(': ') || 'Cytomic Orion refused the request';
-	return new NodeApiError(node, { message } as JsonObject, { message, description: `POST ${path} answered success: false` });
+	return apiError(node, { message, hint: `POST ${path} answered success: false` });
 }
 
 /** The count in "n IPIoc added" / "n IPIoc deleted", when the message has one. */
@@ -115,52 +108,48 @@ export function countIn(message: unknown): number | null {
 	return match ? Number(match[1]) : null;
 }
 
+/** A write of IOCs: import or delete, with what it needs to tell how each IOC ended. */
+export interface IocWrite {
+	operation: typeof orion.importIocs | typeof orion.deleteIocs;
+	query?: { retrospective?: boolean };
+	lookupSize: number;
+	/** Whether the IOC is as the write wants it, given what the getter found (or undefined). */
+	settled(found: IDataObject | undefined): boolean;
+	answered(entry: IocEntry, answer: IDataObject, sent: number): IDataObject;
+	confirmed(entry: IocEntry, found: IDataObject | undefined): IDataObject;
+}
+
 /**
  * A write (import or delete) of one chunk. When Orion does not confirm it (server error, timeout,
  * dropped connection after sending), the getter tells which IOCs are already as wanted; only the
- * others are sent again, up to Max Retries.
+ * others are sent again, up to Max Retries. An IOC nobody could confirm ends with an error saying
+ * its outcome is unknown.
  */
-export async function writeChunk(
-	client: OrionClient,
-	node: INode,
-	chunkEntries: IocEntry[],
-	spec: {
-		path: string;
-		qs?: IDataObject;
-		lookupSize: number;
-		/** Whether the IOC is as the write wants it, given what the getter found (or undefined). */
-		settled(found: IDataObject | undefined): boolean;
-		answered(entry: IocEntry, answer: IDataObject, sent: number): IDataObject;
-		confirmed(entry: IocEntry, found: IDataObject | undefined): IDataObject;
-	},
-): Promise<Map<IocEntry, EntryResult>> {
-	const results = new Map<IocEntry, EntryResult>();
+export async function writeChunk(client: OrionClient, node: INode, chunkEntries: IocEntry[], write: IocWrite): Promise<Map<IocEntry, EntryResult>> {
 	const type = chunkEntries[0].type;
-	let pending = chunkEntries;
-	for (let attempt = 0; pending.length > 0; attempt++) {
-		const answer = await client.write<IDataObject>({
-			method: 'POST',
-			path: spec.path,
-			qs: spec.qs,
-			body: pending.map((entry) => entry.body),
-		});
-		if ('body' in answer) {
-			const error = refused(answer.body) ? refusalError(node, answer.body, spec.path) : undefined;
-			for (const entry of pending) results.set(entry, error ?? spec.answered(entry, answer.body, pending.length));
-			return results;
-		}
-		if (attempt >= client.policy.maxRetries) {
-			for (const entry of pending) results.set(entry, answer.unconfirmed);
-			return results;
-		}
-		await sleep(backoffMs(attempt, client.policy.retryBaseMs, 30_000));
-		const found = await lookUpIocs(client, type, pending.map((entry) => entry.value), spec.lookupSize);
-		pending = pending.filter((entry) => {
-			const record = found.get(iocKey(type, entry.value));
-			if (!spec.settled(record)) return true;
-			results.set(entry, spec.confirmed(entry, record));
-			return false;
-		});
-	}
-	return results;
+	const path = requestFor(write.operation, { path: { iocType: type } }).path;
+	return await writeReconciled<IocEntry, IDataObject>({
+		entries: chunkEntries,
+		policy: client.policy,
+		send: async (pending) => {
+			const answer = await callOrionWrite(client, write.operation, {
+				path: { iocType: type },
+				...(write.query ? { query: write.query } : {}),
+				body: pending.map((entry) => entry.body),
+			});
+			if ('unconfirmed' in answer) return answer;
+			const error = refused(answer.body) ? refusalError(node, answer.body, path) : undefined;
+			return { results: new Map(pending.map((entry) => [entry, error ?? write.answered(entry, answer.body, pending.length)])) };
+		},
+		lookUp: async (pending) => {
+			const found = await lookUpIocs(client, type, pending.map((entry) => entry.value), write.lookupSize);
+			const settled = new Map<IocEntry, EntryResult>();
+			for (const entry of pending) {
+				const record = found.get(iocKey(type, entry.value));
+				if (write.settled(record)) settled.set(entry, write.confirmed(entry, record));
+			}
+			return settled;
+		},
+		unknown: (entry, cause) => unknownOutcomeError(node, `the ${type} ${entry.value}`, cause),
+	});
 }

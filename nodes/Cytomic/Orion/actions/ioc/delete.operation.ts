@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { runBatched } from '../../../../common/items';
 import { orionClient } from '../../../transport';
-import { countIn, entriesOf, iocsPath, itemOutcomes, sendInChunks, valueBody, writeChunk } from './batches';
+import { orion } from '../../../api';
+import { countIn, entriesOf, itemOutcomes, sendInChunks, valueBody, writeChunk } from './batches';
 import { batchSizeOption, iocTypeProperty, iocValuesProperty, iocsReader, readBatchSize } from './fields';
 
 const show = { resource: ['ioc'], operation: ['delete'] };
@@ -36,7 +37,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const entries = entriesOf(batch, (input, value) => valueBody(input.type, value));
 			const results = await sendInChunks(entries, batchSize, async (part) =>
 				await writeChunk(client, node, part, {
-					path: iocsPath(type, 'eraser'),
+					operation: orion.deleteIocs,
 					lookupSize: batchSize,
 					settled: (found) => found === undefined,
 					answered: (entry, answer, sent) => ({

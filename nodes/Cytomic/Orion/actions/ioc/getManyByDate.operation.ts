@@ -6,7 +6,8 @@ import { invalidField, validateField } from '../../../../common/validation';
 import { iocTypeSchema } from '../../../shared/ioc-types';
 import { unixMsSchema } from '../../../shared/values';
 import { orionClient } from '../../../transport';
-import { iocsPath, readableRecord } from './batches';
+import { callOrion, orion } from '../../../api';
+import { readableRecord } from './batches';
 import { iocTypeProperty } from './fields';
 
 const show = { resource: ['ioc'], operation: ['getManyByDate'] };
@@ -82,7 +83,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			};
 		},
 		run: async ({ type, qs, limit }) => {
-			const answer = await client.request<unknown>({ method: 'GET', path: iocsPath(type), qs });
+			const answer = await callOrion(client, orion.getIocsByDate, { path: { iocType: type }, query: qs });
 			const records = Array.isArray(answer) ? (answer as IDataObject[]) : [];
 			return results(records.slice(0, limit).map(readableRecord));
 		},

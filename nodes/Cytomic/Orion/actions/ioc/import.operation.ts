@@ -6,7 +6,8 @@ import { itemParameters } from '../../../../common/parameters';
 import { validateField } from '../../../../common/validation';
 import { text } from '../../../../common/values';
 import { orionClient } from '../../../transport';
-import { countIn, entriesOf, iocsPath, itemOutcomes, sendInChunks, valueBody, writeChunk } from './batches';
+import { orion } from '../../../api';
+import { countIn, entriesOf, itemOutcomes, sendInChunks, valueBody, writeChunk } from './batches';
 import { batchSizeOption, iocTypeProperty, iocValuesProperty, iocsReader, type ItemIocs, readBatchSize } from './fields';
 
 const show = { resource: ['ioc'], operation: ['import'] };
@@ -97,8 +98,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const entries = entriesOf(batch, (input, value) => ({ ...valueBody(input.type, value), ...input.fields }));
 			const results = await sendInChunks(entries, batchSize, async (part) =>
 				await writeChunk(client, node, part, {
-					path: iocsPath(type),
-					qs: { retrospective },
+					operation: orion.importIocs,
+					query: { retrospective },
 					lookupSize: batchSize,
 					settled: (found) => found !== undefined,
 					answered: (entry, answer, sent) => ({

@@ -5,7 +5,8 @@ import { runBatched } from '../../../../common/items';
 import { validateField } from '../../../../common/validation';
 import { iocKey } from '../../../shared/ioc-types';
 import { orionClient } from '../../../transport';
-import { entriesOf, iocsPath, itemOutcomes, sendInChunks, valueBody, type EntryResult, type IocEntry } from './batches';
+import { callOrion, orion } from '../../../api';
+import { entriesOf, itemOutcomes, sendInChunks, valueBody, type EntryResult, type IocEntry } from './batches';
 import { batchSizeOption, iocTypeProperty, iocValuesProperty, iocsReader, readBatchSize } from './fields';
 
 const show = { resource: ['ioc'], operation: ['retrospectiveSearch'] };
@@ -65,15 +66,16 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			const { type } = batch[0].input;
 			const entries = entriesOf(batch, (input, value) => valueBody(input.type, value));
 			const results = await sendInChunks(entries, batchSize, async (part) => {
-				const path = iocsPath(type, 'retrospectivesearcher');
-				const answer = await client.request<unknown>({
-					method: 'POST',
-					path,
-					body: part.map((entry) => entry.body),
-					retryTransient: false,
-					timeoutMs,
-					noAnswerHint: `the search of ${part.length} IOC(s) did not answer: Cytomic Orion drops a retrospective search after 90 s; lower the Batch Size or raise Timeout (Seconds)`,
-				});
+				const answer = await callOrion(
+					client,
+					orion.retrospectiveSearch,
+					{ path: { iocType: type }, body: part.map((entry) => entry.body) },
+					{
+						read: true,
+						timeoutMs,
+						noAnswerHint: `the search of ${part.length} IOC(s) did not answer: Cytomic Orion drops a retrospective search after 90 s; lower the Batch Size or raise Timeout (Seconds)`,
+					},
+				);
 				const hits = Array.isArray(answer) ? (answer as IDataObject[]) : [];
 				const byKey = new Map<string, IDataObject[]>();
 				const unpaired: IDataObject[] = [];

@@ -1,11 +1,11 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { invalidField, validateField } from '../../../../common/validation';
-import { IOC_ACTIONS, MOBILE_ACTIONS, PLATFORMS, SEVERITIES, expirationSchema, hostGroupIdSchema } from '../../../shared/schemas';
-import { listOf, text } from '../../../../common/values';
-import { mobileActionOptions } from '../../../shared/descriptions';
-import { hostGroupIds } from './host-groups';
+import { invalidField, validateField } from '../../common/validation';
+import { IOC_ACTIONS, MOBILE_ACTIONS, PLATFORMS, SEVERITIES, expirationSchema, hostGroupIdSchema } from './schemas';
+import { listOf, text } from '../../common/values';
+import { mobileActionOptions } from './descriptions';
+import { hostGroupIds } from './indicator-host-groups';
 
 /** The indicator fields a user can set on create (as Additional Fields) and on update (as Update Fields). */
 export function indicatorFieldOptions(): INodeProperties[] {
@@ -158,3 +158,6 @@ export function indicatorFields(ctx: IExecuteFunctions, itemIndex: number, value
 	return fields;
 }
 
+/** The FQL fields of indicators, as filters and descriptions name them. */
+export const INDICATOR_FQL_FIELDS =
+	"type, value, action, severity, platforms, tags, source, created_on, modified_on, expiration, expired, applied_globally, host_groups, created_by, modified_by, metadata.filename";

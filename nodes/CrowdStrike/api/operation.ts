@@ -1,0 +1,1 @@
+export { operations, requestFor, type ApiOperation, type CallArgs, type CallOptions, type HttpMethod, type ParamLocation } from '../../common/api-operation';

@@ -1,0 +1,1 @@
+export { ALL_OPERATIONS, callOrion, callOrionWrite, orion } from './orion';

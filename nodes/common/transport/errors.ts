@@ -1,0 +1,61 @@
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+
+/** Vendor text longer than this is cut: a message is read by a person, not stored. */
+const MAX_VENDOR_TEXT = 2_000;
+
+export function cutText(text: string, max = MAX_VENDOR_TEXT): string {
+	return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+}
+
+export interface ApiErrorParts {
+	/** What went wrong, in the vendor's words where it gave any. */
+	message: string;
+	/** The request the failure answers, named (never its body or headers). */
+	request?: { method: string; path: string };
+	statusCode?: number | string;
+	/** The vendor's name, as the trace id is labelled: "CrowdStrike trace id: …". */
+	vendor?: string;
+	traceId?: string;
+	/** More for the user to read: what happened to the rest, what to check. */
+	hint?: string;
+}
+
+/**
+ * The one way an API failure becomes an n8n error, for every vendor and for per-item failures
+ * an operation reads from a batch answer: the vendor's message, the request, the status, the trace id.
+ */
+export function apiError(node: INode, parts: ApiErrorParts): NodeApiError {
+	const message = cutText(parts.message);
+	const description = [
+		parts.request ? `${parts.request.method} ${parts.request.path}` : undefined,
+		parts.request && parts.statusCode ? `answered HTTP ${parts.statusCode}` : undefined,
+		parts.traceId ? `${parts.vendor ?? 'API'} trace id: ${parts.traceId}` : undefined,
+		parts.hint ? cutText(parts.hint) : undefined,
+	]
+		.filter(Boolean)
+		.join(', ');
+	const error = new NodeApiError(node, { message, ...(parts.traceId ? { traceId: parts.traceId } : {}) } as JsonObject, {
+		message,
+		description: description || undefined,
+		httpCode: parts.statusCode !== undefined ? String(parts.statusCode) : undefined,
+	});
+	if (parts.traceId) error.context.traceId = parts.traceId;
+	if (parts.statusCode !== undefined) error.context.statusCode = Number(parts.statusCode);
+	return error;
+}
+
+/**
+ * An item whose write may or may not have landed: the API did not confirm it and a look-up could
+ * not tell. It says so, names what was written, and asks the user to check before running again.
+ */
+export function unknownOutcomeError(node: INode, what: string, cause: unknown): NodeApiError {
+	const reason = cause instanceof Error ? cause.message : String(cause);
+	const error = apiError(node, {
+		message: `Unknown outcome for ${what}: the API did not confirm the write and it could not be checked (${reason})`,
+		hint: `It may or may not have been applied. Check ${what} in the console before running this item again.`,
+		traceId: (cause as NodeApiError | undefined)?.context?.traceId as string | undefined,
+		statusCode: (cause as NodeApiError | undefined)?.httpCode ?? undefined,
+	});
+	error.context.outcome = 'unknown';
+	return error;
+}
