@@ -151,7 +151,7 @@ describe('Indicator: Get, Get Many, Update, Delete, Aggregates, Report', () => {
 		expect(apiCalls(sandbox())[0]).toMatchObject({
 			method: 'POST',
 			path: '/iocs/aggregates/indicators/v1',
-			body: [{ name: 'type', size: 5, type: 'terms', field: 'type' }],
+			body: { name: 'type', size: 5, type: 'terms', field: 'type' },
 		});
 		const buckets = json(result)[0].buckets as Array<{ label: string; count: number }>;
 		expect(buckets.map((bucket) => bucket.label)).toEqual(expect.arrayContaining(['sha256', 'domain']));

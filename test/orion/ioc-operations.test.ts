@@ -223,7 +223,7 @@ describe('Cytomic Orion node: IOC operations', () => {
 			const result = await runOrion(sb, {
 				parameters: { operation: 'import', iocType: 'IPIoc', values: '203.0.113.22', daysToExpiration: 5, requestOptions: { maxRetries: 1 } },
 			});
-			expect(result.error?.message).toContain('did not confirm this request, it may or may not have been applied');
+			expect(result.error?.message).toContain('Unknown outcome for the IPIoc 203.0.113.22: the write was not confirmed and may or may not have been applied');
 			expect(apiCalls(sb).map((call) => call.path)).toEqual([`${ORION_API}/iocs/IPIoc`, `${ORION_API}/iocs/IPIoc/getter/`, `${ORION_API}/iocs/IPIoc`]);
 		});
 

@@ -142,8 +142,8 @@ describe('Quarantined File → Apply Action by Query', () => {
 			action: 'release',
 			filter: malwareFilter,
 			comment: 'cleared by analyst',
+			applied: true,
 			affected: 3,
-			ids: expect.arrayContaining([expect.stringContaining(malware.sha256)]),
 		});
 		expect(apiRequests(sandbox).map((r) => [r.method, r.path, r.query, r.body])).toEqual([
 			['GET', '/quarantine/aggregates/action-update-count/v1', { filter: [malwareFilter] }, undefined],

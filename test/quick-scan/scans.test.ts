@@ -176,7 +176,7 @@ describe('Scan → Get, Get Many, Get Aggregates', () => {
 			{ name: 'verdicts', buckets: [{ label: 'clean', count: 5 }], sum_other_doc_count: 0 },
 		]);
 		expect(apiRequests(sandbox).map((r) => [r.method, r.path, r.body])).toEqual([
-			['POST', '/scanner/aggregates/scans/GET/v1', [{ name: 'verdicts', type: 'terms', field: 'samples.verdict' }]],
+			['POST', '/scanner/aggregates/scans/GET/v1', { name: 'verdicts', type: 'terms', field: 'samples.verdict' }],
 		]);
 	});
 });

@@ -49,9 +49,10 @@ export function apiError(node: INode, parts: ApiErrorParts): NodeApiError {
  * not tell. It says so, names what was written, and asks the user to check before running again.
  */
 export function unknownOutcomeError(node: INode, what: string, cause: unknown): NodeApiError {
-	const reason = cause instanceof Error ? cause.message : String(cause);
+	// The cause's own "may or may not have been applied" is what this error says as a whole.
+	const reason = (cause instanceof Error ? cause.message : String(cause)).replace(/^.*may or may not have been applied: /, '');
 	const error = apiError(node, {
-		message: `Unknown outcome for ${what}: the API did not confirm the write and it could not be checked (${reason})`,
+		message: `Unknown outcome for ${what}: the write was not confirmed and may or may not have been applied (${reason})`,
 		hint: `It may or may not have been applied. Check ${what} in the console before running this item again.`,
 		traceId: (cause as NodeApiError | undefined)?.context?.traceId as string | undefined,
 		statusCode: (cause as NodeApiError | undefined)?.httpCode ?? undefined,

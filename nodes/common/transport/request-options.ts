@@ -4,49 +4,62 @@ import { readRequestPolicy, type RequestPolicy } from '../request-policy';
 
 export { readRequestPolicy, type RequestPolicy };
 
+/** The Request Options fields; their defaults are set per vendor by `requestOptionsProperty`. */
+const REQUEST_OPTIONS: INodeProperties[] = [
+	{
+		displayName: 'Concurrency',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 50 },
+		default: 5,
+		description:
+			'How many requests may be in flight at once when items are handled one by one or in batches. The API rate limit is respected whatever the value.',
+	},
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 20 },
+		default: 5,
+		description: 'How often a request is retried after a rate limit (429), a server error or a dropped connection',
+	},
+	{
+		displayName: 'Max Wait (Seconds)',
+		name: 'maxWaitSeconds',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 3600 },
+		default: 120,
+		description: 'The longest the node waits for the rate limit to free up before it gives up with an error',
+	},
+	{
+		displayName: 'Timeout (Ms)',
+		name: 'timeout',
+		type: 'number',
+		typeOptions: { minValue: 1000 },
+		default: 30000,
+		description: 'How long one request may take before it counts as failed',
+	},
+];
+
 /** The Request Options collection a node shows below its operation's fields, with its vendor's defaults. */
 export function requestOptionsProperty(defaults: RequestPolicy, retriesDescription: string): INodeProperties {
+	const vendorDefaults: Record<string, number> = {
+		concurrency: defaults.concurrency,
+		maxRetries: defaults.maxRetries,
+		maxWaitSeconds: defaults.maxWaitMs / 1000,
+		timeout: defaults.timeoutMs,
+	};
 	return {
 		displayName: 'Request Options',
 		name: 'requestOptions',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			{
-				displayName: 'Concurrency',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 50 },
-				default: defaults.concurrency,
-				description:
-					'How many requests may be in flight at once when items are handled one by one or in batches. The API rate limit is respected whatever the value.',
-			},
-			{
-				displayName: 'Max Retries',
-				name: 'maxRetries',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 20 },
-				default: defaults.maxRetries,
-				description: retriesDescription,
-			},
-			{
-				displayName: 'Max Wait (Seconds)',
-				name: 'maxWaitSeconds',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 3600 },
-				default: defaults.maxWaitMs / 1000,
-				description: 'The longest the node waits for the rate limit to free up before it gives up with an error',
-			},
-			{
-				displayName: 'Timeout (Ms)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1000 },
-				default: defaults.timeoutMs,
-				description: 'How long one request may take before it counts as failed',
-			},
-		],
+		options: REQUEST_OPTIONS.map((option) => ({
+			...option,
+			default: vendorDefaults[option.name] ?? option.default,
+			...(option.name === 'maxRetries' ? { description: retriesDescription } : {}),
+		})),
 	};
 }
 

@@ -129,8 +129,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		},
 		run: async (input, index) => {
 			const query: IDataObject = { ...(input.filter ? { filter: input.filter } : {}), ...(input.q ? { q: input.q } : {}) };
+			let counted: AffectedCount | undefined;
 			if (input.preview || input.maxFiles !== undefined) {
-				const affected = await countAffected(client, input);
+				const affected = (counted = await countAffected(client, input));
 				if (input.preview) {
 					return {
 						json: {
@@ -173,8 +174,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					traceId: answer.meta.trace_id,
 				});
 			}
-			// msa.ReplyMetaOnly: no IDs come back. meta.writes, when the API fills it, says how many changed.
-			const written = Number(answer.meta.writes?.resources_affected);
+			// msa.ReplyMetaOnly: no IDs come back. meta.writes, when the API fills it, says how many
+			// changed; otherwise the exact count taken just before stands.
+			const written = Number(answer.meta.writes?.resources_affected ?? (counted && !counted.upperBound ? counted.count : undefined));
 			return {
 				json: {
 					action: input.action,
