@@ -25,50 +25,43 @@ function done<T>(wanted: Wanted, resources: T[], page: FalconEnvelope<T>, size: 
 	return total !== undefined && resources.length >= total;
 }
 
-/**
- * Pages through a query with the `after` cursor (IOC Management), which goes past the 10,000
- * results that offset paging allows.
- */
-export async function collectByCursor<T = IDataObject>(
-	client: FalconClient,
-	request: FalconRequest,
-	wanted: Wanted,
-	pageSize: number,
-): Promise<Collected<T>> {
+/** Where the page after `page` starts (the query parameters that say so), or undefined when there is none. */
+type NextPage = (page: FalconEnvelope<unknown>, collected: number, sent: IDataObject) => IDataObject | undefined;
+
+/** Pages through a query, each page's request asking for what is still wanted, until the API has no more. */
+async function collectPages<T>(client: FalconClient, request: FalconRequest, wanted: Wanted, pageSize: number, next: NextPage, first: IDataObject = {}): Promise<Collected<T>> {
 	const resources: T[] = [];
-	let after: string | undefined;
+	let position: IDataObject | undefined = first;
 	let requests = 0;
 	for (;;) {
 		const size = pageLimit(wanted, resources.length, pageSize);
-		const page = await client.request<T>({ ...request, qs: { ...request.qs, limit: size, ...(after ? { after } : {}) } });
+		const page: FalconEnvelope<T> = await client.request<T>({ ...request, qs: { ...request.qs, limit: size, ...position } });
 		requests++;
 		resources.push(...(page.resources ?? []));
-		after = page.meta.pagination?.after || undefined;
-		if (done(wanted, resources, page, size) || after === undefined) return { resources, meta: page.meta, requests };
+		position = next(page, resources.length, position);
+		if (done(wanted, resources, page, size) || position === undefined) return { resources, meta: page.meta, requests };
 	}
 }
 
-/** Pages through a query by offset (Quick Scan, Quarantine, reference data, devices and processes). */
-export async function collectByOffset<T = IDataObject>(
-	client: FalconClient,
-	request: FalconRequest,
-	wanted: Wanted,
-	pageSize: number,
-): Promise<Collected<T>> {
-	const resources: T[] = [];
+/**
+ * Pages through a query with the `after` cursor (IOC Management, alerts, hosts' scroll), which goes
+ * past the 10,000 results that offset paging allows.
+ */
+export async function collectByCursor<T = IDataObject>(client: FalconClient, request: FalconRequest, wanted: Wanted, pageSize: number): Promise<Collected<T>> {
+	return await collectPages<T>(client, request, wanted, pageSize, (page) => {
+		const after = page.meta.pagination?.after;
+		return after ? { after } : undefined;
+	});
+}
+
+/** Pages through a query by offset (Quick Scan, Quarantine, reference data, host groups). */
+export async function collectByOffset<T = IDataObject>(client: FalconClient, request: FalconRequest, wanted: Wanted, pageSize: number): Promise<Collected<T>> {
 	const start = Number(request.qs?.offset ?? 0);
-	let requests = 0;
-	for (;;) {
-		const size = pageLimit(wanted, resources.length, pageSize);
-		const page = await client.request<T>({ ...request, qs: { ...request.qs, limit: size, offset: start + resources.length } });
-		requests++;
-		resources.push(...(page.resources ?? []));
-		if (done(wanted, resources, page, size)) return { resources, meta: page.meta, requests };
-	}
+	return await collectPages<T>(client, request, wanted, pageSize, (_page, collected) => ({ offset: start + collected }), { offset: start });
 }
 
 /** The offset of the page after `page`: the cursor the API handed back, or a number moved on by what came. */
-function nextOffset(sent: string | number | undefined, page: FalconEnvelope<unknown>): string | number | undefined {
+function nextOffset(sent: unknown, page: FalconEnvelope<unknown>): string | number | undefined {
 	const told = page.meta.pagination?.offset;
 	const got = page.resources?.length ?? 0;
 	if (typeof told === 'string' && told !== '' && !/^\d+$/.test(told)) return told === sent ? undefined : told;
@@ -84,21 +77,9 @@ function nextOffset(sent: string | number | undefined, page: FalconEnvelope<unkn
  * string, no total), as the devices and processes an indicator ran on are listed. A numeric offset
  * is read too.
  */
-export async function collectByNextOffset<T = IDataObject>(
-	client: FalconClient,
-	request: FalconRequest,
-	wanted: Wanted,
-	pageSize: number,
-): Promise<Collected<T>> {
-	const resources: T[] = [];
-	let offset: string | number | undefined;
-	let requests = 0;
-	for (;;) {
-		const size = pageLimit(wanted, resources.length, pageSize);
-		const page = await client.request<T>({ ...request, qs: { ...request.qs, limit: size, ...(offset !== undefined ? { offset } : {}) } });
-		requests++;
-		resources.push(...(page.resources ?? []));
-		offset = nextOffset(offset, page);
-		if (done(wanted, resources, page, size) || offset === undefined) return { resources, meta: page.meta, requests };
-	}
+export async function collectByNextOffset<T = IDataObject>(client: FalconClient, request: FalconRequest, wanted: Wanted, pageSize: number): Promise<Collected<T>> {
+	return await collectPages<T>(client, request, wanted, pageSize, (page, _collected, sent) => {
+		const offset = nextOffset(sent.offset, page);
+		return offset === undefined ? undefined : { offset };
+	});
 }
