@@ -7,6 +7,7 @@ import type { SandboxState } from '../state';
 import type { SandboxConfig } from '../types';
 import { BodyTooLargeError, type ParsedBody, parseBody, readBody } from './body';
 import { ApiError, type EnvelopeContext, fail, gatewayError, newTraceId, type Reply } from './envelope';
+import { emitExchange, hasExchangeListeners, type ExchangeListener } from './exchange';
 import { FAULT_MESSAGES, type FaultDecision, type FaultInjector } from './faults';
 import { isFqlError } from './fql';
 import { delay } from './latency';
@@ -31,6 +32,8 @@ export interface Pipeline {
 		token: SlidingWindowLimiter;
 	};
 	baseUrl: () => string;
+	/** This sandbox's own exchange listeners (sandbox.onExchange). */
+	exchangeListeners?: Set<ExchangeListener>;
 }
 
 interface Outcome {
@@ -68,11 +71,14 @@ async function handle(p: Pipeline, req: IncomingMessage, res: ServerResponse): P
 	const ip = req.socket.remoteAddress ?? 'unknown';
 
 	let parsed: ParsedBody = { kind: 'none', value: undefined, raw: Buffer.alloc(0) };
+	let unparsed: Buffer | undefined;
 	let outcome: Outcome;
 	let ctx: RequestContext | undefined;
 	try {
 		const raw = await readBody(req, p.config.maxBodyBytes);
+		unparsed = raw;
 		parsed = parseBody(raw, req.headers['content-type']);
+		unparsed = undefined;
 		ctx = {
 			...base,
 			method,
@@ -105,6 +111,7 @@ async function handle(p: Pipeline, req: IncomingMessage, res: ServerResponse): P
 	if (fault?.kind === 'drop') {
 		req.socket.destroy();
 		record(p, isAdmin, req, method, path, rawQuery, parsed, 0, at, startedAt, traceId, ctx, fault);
+		report(p, { req, method, path, rawQuery, parsed, unparsed, reply: undefined, isAdmin, fault, operation: route?.options.operation });
 		return;
 	}
 	// Latency runs from the request's arrival, as a real API's server time is part of its round trip:
@@ -115,6 +122,79 @@ async function handle(p: Pipeline, req: IncomingMessage, res: ServerResponse): P
 	if (wait > 0) await delay(wait);
 	send(res, method, reply, traceId, fault);
 	record(p, isAdmin, req, method, path, rawQuery, parsed, reply.status, at, startedAt, traceId, ctx, fault);
+	report(p, { req, method, path, rawQuery, parsed, unparsed, reply, isAdmin, fault, operation: route?.options.operation });
+}
+
+/** Tells the exchange listeners (contract tests) what was asked and what was answered. */
+function report(
+	p: Pipeline,
+	x: {
+		req: IncomingMessage;
+		method: string;
+		path: string;
+		rawQuery: Record<string, string[]>;
+		parsed: ParsedBody;
+		unparsed?: Buffer;
+		reply?: Reply;
+		isAdmin: boolean;
+		fault?: FaultDecision;
+		operation?: string;
+	},
+): void {
+	if (!hasExchangeListeners(p.exchangeListeners)) return;
+	const { parsed, reply } = x;
+	let response: unknown;
+	let responseText: string | undefined;
+	if (reply) {
+		if (reply.raw !== undefined) {
+			responseText = String(reply.raw);
+			const isJson = (reply.contentType ?? 'application/json').includes('json');
+			if (isJson) {
+				try {
+					response = JSON.parse(responseText);
+					responseText = undefined;
+				} catch {
+					// Not JSON (a malformed fault): kept as text.
+				}
+			}
+		} else if (reply.json !== undefined) {
+			// A copy, so that later changes to stored documents do not show in what was answered.
+			response = JSON.parse(JSON.stringify(reply.json));
+		}
+	}
+	let body: unknown;
+	switch (parsed.kind) {
+		case 'form':
+		case 'multipart':
+			body = parsed.form ?? {};
+			break;
+		case 'binary':
+			body = undefined;
+			break;
+		default:
+			body = parsed.value;
+	}
+	emitExchange(
+		{
+			sandboxUrl: p.baseUrl(),
+			method: x.method,
+			path: x.path,
+			query: x.rawQuery,
+			headers: x.req.headers,
+			...(x.req.headers['content-type'] ? { contentType: String(x.req.headers['content-type']) } : {}),
+			bodyKind: x.unparsed !== undefined && x.unparsed.length > 0 ? 'invalid' : parsed.kind,
+			body: x.unparsed !== undefined && x.unparsed.length > 0 ? x.unparsed.toString('utf8') : body,
+			files: (parsed.files ?? []).map((f) => f.field),
+			status: reply?.status ?? 0,
+			...(response !== undefined ? { response } : {}),
+			...(responseText !== undefined ? { responseText } : {}),
+			...(reply?.contentType ? { responseContentType: reply.contentType } : {}),
+			...(x.fault ? { fault: x.fault.kind } : {}),
+			...(x.operation ? { operation: x.operation } : {}),
+			admin: x.isAdmin,
+		},
+		p.exchangeListeners,
+	);
 }
 
 async function dispatch(p: Pipeline, ctx: RequestContext, route: Route | undefined, allowed: string[], isAdmin: boolean): Promise<Outcome> {
