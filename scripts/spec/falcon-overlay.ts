@@ -154,6 +154,22 @@ export const KNOWN_EXTRA_STATUSES: KnownExtraStatus[] = [
 		when: 'a request the API refuses (invalid FQL, offset + limit past 10,000, a bad value) on an operation whose swagger declares no 400',
 		source: `reference notes falcon-api.md ("400 validation messages"; "offset + limit must be less than or equal to 10000", gofalcon #101, falconpy #532); ${FALCONPY_IOC_TESTS}; FalconPy tests/test_quarantine.py allows 400`,
 	},
+	...[502, 503, 504].map(
+		(status): KnownExtraStatus => ({
+			operationIds: ['*'],
+			status,
+			model: null,
+			when: 'a gateway or service failure: retry later; no body is promised',
+			source: 'gofalcon falcon/api_client.go (14348e4): the round tripper retries every status >= 500 (its tests use 503); reference notes falcon-api.md ("retries 5xx")',
+		}),
+	),
+	{
+		operationIds: ['*'],
+		status: 413,
+		model: null,
+		when: 'a request body larger than the API takes (a sample above 256 MB)',
+		source: 'the swagger\'s UploadSampleV3 sample description ("Max file size: 256 MB") and ArchiveUploadV1 ("Max file size: 100 MB"); RFC 9110 section 15.5.14 (413 Content Too Large)',
+	},
 	{
 		operationIds: ['oauth2AccessToken', 'oauth2RevokeToken'],
 		status: 308,
