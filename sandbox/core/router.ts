@@ -50,8 +50,13 @@ export interface RouteOptions {
 	faults?: boolean;
 	/** A token call (/oauth2/*): faults only when config.faults.includeTokenCalls. */
 	tokenCall?: boolean;
-	/** `meta.powered_by` of this route's answers. */
-	poweredBy?: string;
+	/** `meta.powered_by` of this route's answers; false when the answer's meta model has none. */
+	poweredBy?: string | false;
+	/**
+	 * Error statuses whose answer model (in the spec, or its known extra statuses) carries
+	 * `resources`: their error answers add `resources: []`; every other error answers meta + errors.
+	 */
+	errorResources?: readonly number[];
 }
 
 export interface Route {

@@ -67,7 +67,13 @@ async function handle(p: Pipeline, req: IncomingMessage, res: ServerResponse): P
 	const match = router.match(method, path);
 	const route: Route | undefined = match.route;
 	const rawQuery = parseQuery(url.search);
-	const base: EnvelopeContext = { traceId, startedAt, poweredBy: route?.options.poweredBy ?? (isAdmin ? 'sandbox-admin' : 'crowdstrike-api') };
+	const poweredBy = route?.options.poweredBy;
+	const base: EnvelopeContext = {
+		traceId,
+		startedAt,
+		poweredBy: poweredBy === false ? undefined : (poweredBy ?? (isAdmin ? 'sandbox-admin' : 'crowdstrike-api')),
+		...(route?.options.errorResources ? { errorResources: route.options.errorResources } : {}),
+	};
 	const ip = req.socket.remoteAddress ?? 'unknown';
 
 	let parsed: ParsedBody = { kind: 'none', value: undefined, raw: Buffer.alloc(0) };

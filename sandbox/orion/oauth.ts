@@ -54,7 +54,7 @@ const tokenHandler: Handler = (ctx) => {
 	const { token } = orion.tokens.issue({ clientId: orion.credentials.clientId, username: form.username, scope: ORION_SCOPE }, lifetime);
 	// A refresh token is handed out as the real service does; the sandbox does not take the refresh grant.
 	const refreshToken = randomBytes(32).toString('base64url');
-	return reply(200, { access_token: token, expires_in: lifetime, token_type: 'Bearer', refresh_token: refreshToken, scope: ORION_SCOPE });
+	return reply(200, { access_token: token, expires_in: Math.ceil(lifetime), token_type: 'Bearer', refresh_token: refreshToken, scope: ORION_SCOPE });
 };
 
 export function registerOrionOAuth(router: Router): void {
