@@ -57,6 +57,11 @@ export interface RouteOptions {
 	 * `resources`: their error answers add `resources: []`; every other error answers meta + errors.
 	 */
 	errorResources?: readonly number[];
+	/**
+	 * How the pipeline's own refusals of this route (rate limit 429, injected 5xx and 429) are
+	 * shaped, for an API whose error body is not Falcon's envelope (Cytomic Orion). Default: Falcon's.
+	 */
+	refusal?: (status: number, message: string, headers?: Record<string, string | number>) => Reply;
 }
 
 export interface Route {

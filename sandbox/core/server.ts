@@ -223,7 +223,7 @@ async function dispatch(p: Pipeline, ctx: RequestContext, route: Route | undefin
 		if (!principal) {
 			const d = p.limiters.badToken.hit(ctx.ip, p.config.badTokenRateLimitPerMinute);
 			const headers = rateLimitHeaders(d, retryUnit);
-			if (!d.allowed) return { reply: gatewayError(ctx, 429, RATE_LIMIT_MESSAGE, headers), extraDelayMs: 0 };
+			if (!d.allowed) return { reply: refuse(opts, ctx, 429, RATE_LIMIT_MESSAGE, headers), extraDelayMs: 0 };
 			const rejected = scheme.reject(ctx);
 			rejected.headers = { ...headers, ...rejected.headers };
 			return { reply: rejected, extraDelayMs: 0 };
@@ -239,7 +239,7 @@ async function dispatch(p: Pipeline, ctx: RequestContext, route: Route | undefin
 				? p.limiters.token.hit(ctx.ip, p.config.tokenRateLimitPerMinute)
 				: p.limiters.client.hit(`client:${ctx.principal?.clientId ?? ctx.ip}`, p.config.rateLimitPerMinute);
 		rateHeaders = rateLimitHeaders(d, retryUnit);
-		if (!d.allowed) return { reply: gatewayError(ctx, 429, RATE_LIMIT_MESSAGE, rateHeaders), extraDelayMs: 0 };
+		if (!d.allowed) return { reply: refuse(opts, ctx, 429, RATE_LIMIT_MESSAGE, rateHeaders), extraDelayMs: 0 };
 	}
 
 	// 3. faults
@@ -251,7 +251,8 @@ async function dispatch(p: Pipeline, ctx: RequestContext, route: Route | undefin
 				return { reply: { status: 0 }, fault, extraDelayMs: 0 };
 			case '5xx': {
 				const status = fault.status ?? 500;
-				const r = fail(ctx, status, FAULT_MESSAGES[status] ?? 'Server Error', { headers: rateHeaders });
+				const message = FAULT_MESSAGES[status] ?? 'Server Error';
+				const r = opts.refusal ? opts.refusal(status, message, rateHeaders) : fail(ctx, status, message, { headers: rateHeaders });
 				return { reply: r, fault, extraDelayMs: 0 };
 			}
 			case '429': {
@@ -260,7 +261,7 @@ async function dispatch(p: Pipeline, ctx: RequestContext, route: Route | undefin
 					'X-RateLimit-Remaining': 0,
 					'X-RateLimit-RetryAfter': retryAfterValue(Date.now() + 1000, retryUnit),
 				};
-				return { reply: gatewayError(ctx, 429, RATE_LIMIT_MESSAGE, headers), fault, extraDelayMs: 0 };
+				return { reply: refuse(opts, ctx, 429, RATE_LIMIT_MESSAGE, headers), fault, extraDelayMs: 0 };
 			}
 			default:
 				break;
@@ -280,6 +281,11 @@ async function dispatch(p: Pipeline, ctx: RequestContext, route: Route | undefin
 		reply = { status: 200, raw: `${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}\u0000{"truncated`, headers: reply.headers };
 	}
 	return { reply, fault, extraDelayMs: fault?.kind === 'slow' ? p.config.faults.slowMs : 0 };
+}
+
+/** A refusal by the pipeline itself: Falcon's gateway envelope, or the route's own shape. */
+function refuse(opts: Route['options'], ctx: EnvelopeContext, status: number, message: string, headers: Record<string, string | number>): Reply {
+	return opts.refusal ? opts.refusal(status, message, headers) : gatewayError(ctx, status, message, headers);
 }
 
 function errorReply(ctx: EnvelopeContext, err: unknown): Reply {

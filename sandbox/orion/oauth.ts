@@ -74,5 +74,7 @@ export function registerOrionOAuth(router: Router): void {
 		tokenCall: true,
 		poweredBy: 'orion-auth',
 		operation: 'orionToken',
+		// Rate-limit and injected failures as OAuth2 errors (RFC 6749 section 5.2 shape).
+		refusal: (status, message, headers) => oauthError(status, status >= 500 || status === 429 ? 'temporarily_unavailable' : 'invalid_request', message, headers as Record<string, string>),
 	});
 }

@@ -176,6 +176,26 @@ describe('sandbox: Cytomic Orion', () => {
 			expect(res.json.message.length).toBeGreaterThan(5);
 		});
 
+		it('answers rate limits and injected failures in its own shape, not Falcon\'s', async () => {
+			sb.config.faults = { ...sb.config.faults, rate5xx: 1, paths: ['/orion/api/'] };
+			try {
+				const failed = await call<Record<string, unknown>>(sb, 'POST', `${ORION_API}/iocs/IPIoc/getter/`, { token: bearer, body: [{ ip: '192.0.2.1' }] });
+				expect(failed.status).toBeGreaterThanOrEqual(500);
+				expect(failed.json).toEqual({ success: false, message: expect.any(String), error: 'ServiceUnavailable', PandaAlertId: null });
+			} finally {
+				sb.config.faults = { ...sb.config.faults, rate5xx: 0, paths: undefined };
+			}
+			sb.config.rateLimitPerMinute = 1;
+			try {
+				await call(sb, 'POST', `${ORION_API}/iocs/IPIoc/getter/`, { token: bearer, body: [{ ip: '192.0.2.1' }] });
+				const limited = await call<Record<string, unknown>>(sb, 'POST', `${ORION_API}/iocs/IPIoc/getter/`, { token: bearer, body: [{ ip: '192.0.2.1' }] });
+				expect(limited.status).toBe(429);
+				expect(limited.json).toMatchObject({ success: false, error: 'TooManyRequests' });
+			} finally {
+				sb.config.rateLimitPerMinute = 6000;
+			}
+		});
+
 		it('refuses a body that is not JSON with 415', async () => {
 			allowInvalidRequests('a form body where the page asks for JSON', { refusedOnly: true });
 			const res = await call(sb, 'POST', `${ORION_API}/iocs/IPIoc`, { token: bearer, form: { ip: '1.2.3.4' } });
