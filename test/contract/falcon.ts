@@ -161,7 +161,12 @@ function checkModel(value: unknown, name: string, where: string, w: Walk): void 
 		const field = fields[key];
 		const here = `${where}.${key}`;
 		if (!field) {
-			w.out.push(violation('unknown-field', here, `${model.swagger} has no field '${key}'`));
+			const queryParam = w.mode === 'request' && w.segments.length === 0 ? w.op?.params.find((p) => p.name === key && p.in !== 'body') : undefined;
+			w.out.push(
+				queryParam
+					? violation('location', here, `'${key}' is a ${queryParam.in === 'formData' ? 'form' : queryParam.in} parameter of ${w.op?.operationId}, not a field of the ${model.swagger} body`)
+					: violation('unknown-field', here, `${model.swagger} has no field '${key}'`),
+			);
 			continue;
 		}
 		const segments = [...w.segments, key];

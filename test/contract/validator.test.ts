@@ -120,6 +120,10 @@ describe('validateFalconRequest', () => {
 		expect(
 			falcon({ method: 'POST', path: '/samples/entities/samples/v3', contentType: 'multipart/form-data', query: { file_name: 'x' }, body: {}, files: ['sample'] }),
 		).toEqual(['location query.file_name', 'required form.file_name']);
+		// A query parameter sent as a field of the JSON body.
+		expect(
+			falcon({ method: 'POST', path: '/iocs/aggregates/indicators/v1', contentType: 'application/json', body: { name: 'n', type: 'terms', field: 'type', from_parent: true } }),
+		).toEqual(['location body.from_parent']);
 	});
 
 	it('catches missing required parameters, bodies and form fields', () => {
