@@ -74,23 +74,38 @@ function checkEnum(value: unknown, values: readonly unknown[], where: string, ou
 	}
 }
 
+const bareTypes = new Map<string, string>();
+
+/** `*models.X` -> `X`, `*string` -> `string` (cached: the same few hundred type strings come back all the time). */
+function bareType(goType: string): string {
+	let t = bareTypes.get(goType);
+	if (t === undefined) {
+		t = goType.replace(/^\*/, '').replace(/^models\./, '');
+		bareTypes.set(goType, t);
+	}
+	return t;
+}
+
 /** Checks `value` against a Go type expression of the spec (`*string`, `[]*MsaAPIError`, `map[string]int64`, a model name…). */
 function checkGoType(value: unknown, goType: string, where: string, w: Walk, field?: FalconField): void {
 	if (value === null || value === undefined) return; // presence is the caller's (required) business
-	const t = goType.replace(/^\*/, '').replace(/^models\./, '');
+	const t = bareType(goType);
 	if (t.startsWith('[]')) {
 		if (!Array.isArray(value)) {
 			w.out.push(violation('type', where, `expected a list, got ${jsonType(value)}`));
 			return;
 		}
-		value.forEach((item, i) => {
-			const seg = [...w.segments, '[]'];
-			checkGoType(item, t.slice(2), `${where}[${i}]`, { ...w, segments: seg });
+		const inner = t.slice(2);
+		const itemWalk = bodyPathEnums(w.op).length > 0 ? { ...w, segments: [...w.segments, '[]'] } : w;
+		for (let i = 0; i < value.length; i++) {
+			const item = value[i];
+			if (item === null || item === undefined) continue;
+			checkGoType(item, inner, `${where}[${i}]`, itemWalk);
 			if (field?.itemsEnum) checkEnum(item, field.itemsEnum, `${where}[${i}]`, w.out);
-		});
+		}
 		return;
 	}
-	const map = /^map\[string\](.+)$/.exec(t);
+	const map = t.startsWith('map[string]') ? [t, t.slice('map[string]'.length)] : null;
 	if (map) {
 		if (typeof value !== 'object' || Array.isArray(value)) {
 			w.out.push(violation('type', where, `expected an object, got ${jsonType(value)}`));
@@ -136,8 +151,70 @@ function checkGoType(value: unknown, goType: string, where: string, w: Walk, fie
 	}
 }
 
-function checkModel(value: unknown, name: string, where: string, w: Walk): void {
+interface PreparedModel {
+	swagger: string;
+	alias?: string;
+	/** Fields, with embedded (allOf) models' fields merged in. */
+	fields: Record<string, FalconField>;
+	requiredInRequests: string[];
+	requiredInResponses: string[];
+	oneOf?: string[];
+	/** Overlay enums of this model, by field. */
+	enums: Map<string, FalconEnumOverlay[]>;
+}
+
+const prepared = new Map<string, PreparedModel | null>();
+
+/** A model as the checks read it (fields merged, quirks applied), computed once. */
+function prepare(name: string): PreparedModel | null {
+	const known = prepared.get(name);
+	if (known !== undefined) return known;
 	const model = load().spec.models[name];
+	if (!model) {
+		prepared.set(name, null);
+		return null;
+	}
+	const fields: Record<string, FalconField> = { ...(model.fields ?? {}) };
+	for (const f of quirk(name, 'embedded')?.fields ?? []) {
+		const ref = fields[f]?.ref;
+		delete fields[f];
+		if (ref) Object.assign(fields, load().spec.models[ref]?.fields ?? {});
+	}
+	const notRequired = quirk(name, 'notRequired');
+	const oneOf = quirk(name, 'oneOfRequired')?.fields;
+	const required = Object.keys(fields).filter((k) => fields[k].required && !oneOf?.includes(k));
+	const enums = new Map<string, FalconEnumOverlay[]>();
+	for (const e of overlayEnums()) {
+		if (e.model === name && e.field !== undefined) enums.set(e.field, [...(enums.get(e.field) ?? []), e]);
+	}
+	const p: PreparedModel = {
+		swagger: model.swagger,
+		...(model.alias !== undefined ? { alias: model.alias } : {}),
+		fields,
+		requiredInRequests: required.filter((k) => !notRequired || (notRequired.fields !== undefined && !notRequired.fields.includes(k))),
+		requiredInResponses: required,
+		...(oneOf ? { oneOf } : {}),
+		enums,
+	};
+	prepared.set(name, p);
+	return p;
+}
+
+const bodyOverlays = new Map<string, FalconEnumOverlay[]>();
+
+/** The overlay enums placed by body path in one operation's body. */
+function bodyPathEnums(op: FalconOperation | undefined): FalconEnumOverlay[] {
+	if (!op) return [];
+	let list = bodyOverlays.get(op.operationId);
+	if (!list) {
+		list = overlayEnums().filter((e) => e.operationId === op.operationId && e.bodyPath !== undefined);
+		bodyOverlays.set(op.operationId, list);
+	}
+	return list;
+}
+
+function checkModel(value: unknown, name: string, where: string, w: Walk): void {
+	const model = prepare(name);
 	if (!model) return; // a type the spec does not describe: nothing to hold it against
 	if (model.alias !== undefined) {
 		checkGoType(value, model.alias, where, w);
@@ -148,19 +225,12 @@ function checkModel(value: unknown, name: string, where: string, w: Walk): void 
 		return;
 	}
 	const obj = value as Record<string, unknown>;
-	const fields: Record<string, FalconField> = { ...(model.fields ?? {}) };
-	const embedded = quirk(name, 'embedded');
-	for (const f of embedded?.fields ?? []) {
-		const ref = fields[f]?.ref;
-		delete fields[f];
-		if (ref) Object.assign(fields, load().spec.models[ref]?.fields ?? {});
-	}
-	const notRequired = w.mode === 'request' ? quirk(name, 'notRequired') : undefined;
-	const oneOf = quirk(name, 'oneOfRequired');
-	for (const [key, v] of Object.entries(obj)) {
-		const field = fields[key];
-		const here = `${where}.${key}`;
+	const placed = bodyPathEnums(w.op);
+	for (const key in obj) {
+		const v = obj[key];
+		const field = model.fields[key];
 		if (!field) {
+			const here = `${where}.${key}`;
 			const queryParam = w.mode === 'request' && w.segments.length === 0 ? w.op?.params.find((p) => p.name === key && p.in !== 'body') : undefined;
 			w.out.push(
 				queryParam
@@ -169,27 +239,30 @@ function checkModel(value: unknown, name: string, where: string, w: Walk): void 
 			);
 			continue;
 		}
-		const segments = [...w.segments, key];
-		checkGoType(v, field.goType, here, { ...w, segments }, field);
+		if (v === null || v === undefined) continue;
+		const here = `${where}.${key}`;
+		const segments = placed.length > 0 ? [...w.segments, key] : w.segments;
+		checkGoType(v, field.goType, here, segments === w.segments ? w : { ...w, segments }, field);
 		if (field.enum) checkEnum(v, field.enum, here, w.out);
-		for (const e of overlayEnums()) {
-			if (e.model === name && e.field === key) {
+		const enums = model.enums.get(key);
+		if (enums) {
+			for (const e of enums) {
 				if (e.items && Array.isArray(v)) v.forEach((item, i) => checkEnum(item, e.values, `${here}[${i}]`, w.out, e.source));
 				else if (!e.items) checkEnum(v, e.values, here, w.out, e.source);
 			}
-			if (w.op && e.operationId === w.op.operationId && e.bodyPath !== undefined && e.bodyPath === bodyPath(segments)) {
-				if (!e.when || Object.entries(e.when).every(([k, want]) => obj[k] === want)) checkEnum(v, e.values, here, w.out, e.source);
+		}
+		if (placed.length > 0) {
+			const path = bodyPath(segments);
+			for (const e of placed) {
+				if (e.bodyPath === path && (!e.when || Object.entries(e.when).every(([k, want]) => obj[k] === want))) checkEnum(v, e.values, here, w.out, e.source);
 			}
 		}
 	}
-	for (const [key, field] of Object.entries(fields)) {
-		if (!field.required) continue;
-		if (notRequired && (!notRequired.fields || notRequired.fields.includes(key))) continue;
-		if (oneOf?.fields?.includes(key)) continue;
+	for (const key of w.mode === 'request' ? model.requiredInRequests : model.requiredInResponses) {
 		if (obj[key] === undefined || obj[key] === null) w.out.push(violation('required', `${where}.${key}`, `${model.swagger} requires '${key}'`));
 	}
-	if (oneOf?.fields && !oneOf.fields.some((k) => obj[k] !== undefined && obj[k] !== null)) {
-		w.out.push(violation('required', where, `${model.swagger} needs at least one of ${oneOf.fields.join(', ')}`));
+	if (model.oneOf && !model.oneOf.some((k) => obj[k] !== undefined && obj[k] !== null)) {
+		w.out.push(violation('required', where, `${model.swagger} needs at least one of ${model.oneOf.join(', ')}`));
 	}
 }
 
