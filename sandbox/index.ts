@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdminRouter } from './admin';
 import { buildConfig, cloneConfig, restoreConfig } from './config';
+import { type ExchangeListener } from './core/exchange';
 import { FaultInjector } from './core/faults';
 import { SlidingWindowLimiter } from './core/rate-limiter';
 import { RequestLog } from './core/request-log';
@@ -22,6 +23,7 @@ import type { Sandbox, SandboxOptions } from './types';
 export type { SandboxState } from './state';
 export type { ClientCredentials, FaultConfig, RequestLogEntry, Sandbox, SandboxConfig, SandboxOptions, ServiceRegistrar } from './types';
 export { SERVICES } from './services';
+export { onExchange, type Exchange, type ExchangeListener } from './core/exchange';
 export * from './falcon/seed-data';
 export { DEFAULT_ORION_CLIENT_ID, DEFAULT_ORION_CLIENT_SECRET, DEFAULT_ORION_PASSWORD, DEFAULT_ORION_USERNAME } from './orion/seed';
 export type { OrionCredentials } from './orion/state';
@@ -44,6 +46,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		badToken: new SlidingWindowLimiter(),
 		token: new SlidingWindowLimiter(),
 	};
+	const exchangeListeners = new Set<ExchangeListener>();
 	const host = options.host ?? '127.0.0.1';
 	let url = '';
 	let handle: Sandbox | undefined;
@@ -56,7 +59,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	});
 
 	const server: Server = createServer(
-		createRequestListener({ router, admin, config, state, log, faults, limiters, baseUrl: () => url }),
+		createRequestListener({ router, admin, config, state, log, faults, limiters, baseUrl: () => url, exchangeListeners }),
 	);
 	server.keepAliveTimeout = 65_000;
 	server.headersTimeout = 70_000;
@@ -94,6 +97,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			faults.reset();
 		},
 		seedIndicators: (count: number) => state.iocs.seedSynthetic(count),
+		onExchange: (listener: ExchangeListener) => {
+			exchangeListeners.add(listener);
+			return () => exchangeListeners.delete(listener);
+		},
 		close: () =>
 			new Promise<void>((resolve) => {
 				server.close(() => resolve());

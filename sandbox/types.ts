@@ -1,3 +1,4 @@
+import type { ExchangeListener } from './core/exchange';
 import type { FaultConfig } from './core/faults';
 import type { RequestLogEntry } from './core/request-log';
 import type { Router } from './core/router';
@@ -90,5 +91,7 @@ export interface Sandbox {
 	reset(): void;
 	/** Bulk-creates `count` synthetic indicators (fast; for benchmarks). Answers the new ids. */
 	seedIndicators(count: number): string[];
+	/** Sees every request this sandbox answers, with the answer (contract tests). Answers a remover. */
+	onExchange(listener: ExchangeListener): () => void;
 	close(): Promise<void>;
 }

@@ -1,27 +1,27 @@
 import { randomUUID } from 'node:crypto';
 
-/** One entry of the Falcon `errors` array. Extra keys (index, value, …) are allowed. */
+/** One entry of the Falcon `errors` array: msa.APIError has exactly these fields. */
 export interface ErrorItem {
 	code: number;
 	message: string;
 	id?: string;
-	[key: string]: unknown;
 }
 
+/** `meta.pagination`: which fields an answer carries depends on its model (msa.Paging, api.IndicatorsQueryPaging, api.DetectsQueryPaging, …). */
 export interface Pagination {
 	offset?: number | string;
 	limit?: number;
 	total?: number;
 	after?: string;
-	[key: string]: unknown;
+	next_page?: string;
 }
 
 export interface EnvelopeMeta {
 	query_time: number;
-	powered_by: string;
+	/** Omitted where the answer's meta model has no powered_by (iocapi.responseMeta). */
+	powered_by?: string;
 	trace_id: string;
 	pagination?: Pagination;
-	writes?: { resources_affected: number };
 	[key: string]: unknown;
 }
 
@@ -44,13 +44,17 @@ export interface Reply {
 export interface EnvelopeContext {
 	traceId: string;
 	startedAt: bigint;
-	poweredBy: string;
+	/** `meta.powered_by`; undefined leaves it out. */
+	poweredBy: string | undefined;
+	/**
+	 * Error statuses whose answer model carries `resources` (the route's `errorResources` option):
+	 * `fail()` adds `resources: []` for these, and answers meta + errors only for every other.
+	 */
+	errorResources?: readonly number[];
 }
 
 export interface MetaExtras {
 	pagination?: Pagination;
-	/** Number of resources written: becomes `meta.writes.resources_affected`. */
-	writes?: number;
 	/** Any further meta keys (e.g. `quota` for Quick Scan). */
 	meta?: Record<string, unknown>;
 	headers?: Record<string, string | number>;
@@ -71,11 +75,10 @@ export function queryTime(startedAt: bigint): number {
 export function buildMeta(ctx: EnvelopeContext, extras?: MetaExtras): EnvelopeMeta {
 	const meta: EnvelopeMeta = {
 		query_time: queryTime(ctx.startedAt),
-		powered_by: ctx.poweredBy,
+		...(ctx.poweredBy !== undefined ? { powered_by: ctx.poweredBy } : {}),
 		trace_id: ctx.traceId,
 	};
 	if (extras?.pagination) meta.pagination = extras.pagination;
-	if (extras?.writes !== undefined) meta.writes = { resources_affected: extras.writes };
 	if (extras?.meta) Object.assign(meta, extras.meta);
 	return meta;
 }
@@ -111,7 +114,11 @@ export function withStatus<T>(
 	return reply(status, envelope(ctx, resources, errors, extras), extras?.headers);
 }
 
-/** An error answer: full envelope with `resources: []` and the error(s). */
+/**
+ * An error answer: `meta` and `errors` (msa.ReplyMetaOnly, msaspec.ResponseFields), plus
+ * `resources: []` when the operation's model for this status has resources (the route's
+ * `errorResources`) or `extras.resources` is given.
+ */
 export function fail(
 	ctx: EnvelopeContext,
 	status: number,
@@ -119,12 +126,19 @@ export function fail(
 	extras?: MetaExtras & { resources?: unknown[] | null },
 ): Reply {
 	const errors = typeof message === 'string' ? [{ code: status, message }] : message;
-	return reply(status, envelope(ctx, extras?.resources ?? [], errors, extras), extras?.headers);
+	const resources = extras?.resources ?? (ctx.errorResources?.includes(status) ? [] : undefined);
+	const meta = buildMeta(ctx, extras);
+	return reply(status, resources === undefined ? { meta, errors } : { meta, resources, errors }, extras?.headers);
+}
+
+/** An answer of meta and errors only (msa.ReplyMetaOnly), whatever its status. */
+export function metaOnly(ctx: EnvelopeContext, status: number, errors: ErrorItem[] = [], extras?: MetaExtras): Reply {
+	return reply(status, { meta: buildMeta(ctx, extras), errors }, extras?.headers);
 }
 
 /** A gateway answer (401, 429, 413, …): only `meta` and `errors`, as the API gateway sends them. */
 export function gatewayError(ctx: EnvelopeContext, status: number, message: string, headers?: Record<string, string | number>): Reply {
-	const meta = buildMeta({ ...ctx, poweredBy: GATEWAY });
+	const meta = buildMeta({ ...ctx, poweredBy: ctx.poweredBy === undefined ? undefined : GATEWAY });
 	return reply(status, { meta, errors: [{ code: status, message }] }, headers);
 }
 

@@ -63,9 +63,10 @@ export interface Page<T> {
 /**
  * One page of a sorted result: by offset, or by `after` cursor (resumes right after the
  * last item's sort keys, so inserts/deletes between pages neither repeat nor skip items).
- * `meta.pagination.after` is set while more items remain.
+ * `meta.pagination.after` is set while more items remain, unless `options.after` is false (answers
+ * whose pagination model, msa.Paging, has no cursor).
  */
-export function pageSorted<T>(result: SortedResult<T>, specs: SortSpec<T>[], page: PageRequest): Page<T> {
+export function pageSorted<T>(result: SortedResult<T>, specs: SortSpec<T>[], page: PageRequest, options: { after?: boolean } = {}): Page<T> {
 	const total = result.docs.length;
 	const signature = sortSignature(specs);
 	let start = page.offset ?? 0;
@@ -77,7 +78,7 @@ export function pageSorted<T>(result: SortedResult<T>, specs: SortSpec<T>[], pag
 	const end = Math.min(total, start + page.limit);
 	const items = start < total ? result.docs.slice(start, end) : [];
 	const pagination: Pagination = { offset: start, limit: page.limit, total };
-	if (end < total && items.length > 0) {
+	if (options.after !== false && end < total && items.length > 0) {
 		pagination.after = encodeCursor({ s: signature, k: result.keys[end - 1], p: end });
 	}
 	return { items, pagination };

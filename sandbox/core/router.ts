@@ -50,8 +50,18 @@ export interface RouteOptions {
 	faults?: boolean;
 	/** A token call (/oauth2/*): faults only when config.faults.includeTokenCalls. */
 	tokenCall?: boolean;
-	/** `meta.powered_by` of this route's answers. */
-	poweredBy?: string;
+	/** `meta.powered_by` of this route's answers; false when the answer's meta model has none. */
+	poweredBy?: string | false;
+	/**
+	 * Error statuses whose answer model (in the spec, or its known extra statuses) carries
+	 * `resources`: their error answers add `resources: []`; every other error answers meta + errors.
+	 */
+	errorResources?: readonly number[];
+	/**
+	 * How the pipeline's own refusals of this route (rate limit 429, injected 5xx and 429) are
+	 * shaped, for an API whose error body is not Falcon's envelope (Cytomic Orion). Default: Falcon's.
+	 */
+	refusal?: (status: number, message: string, headers?: Record<string, string | number>) => Reply;
 }
 
 export interface Route {

@@ -7,6 +7,7 @@ import type { SandboxState } from '../state';
 import type { SandboxConfig } from '../types';
 import { BodyTooLargeError, type ParsedBody, parseBody, readBody } from './body';
 import { ApiError, type EnvelopeContext, fail, gatewayError, newTraceId, type Reply } from './envelope';
+import { emitExchange, hasExchangeListeners, type ExchangeListener } from './exchange';
 import { FAULT_MESSAGES, type FaultDecision, type FaultInjector } from './faults';
 import { isFqlError } from './fql';
 import { delay } from './latency';
@@ -31,6 +32,8 @@ export interface Pipeline {
 		token: SlidingWindowLimiter;
 	};
 	baseUrl: () => string;
+	/** This sandbox's own exchange listeners (sandbox.onExchange). */
+	exchangeListeners?: Set<ExchangeListener>;
 }
 
 interface Outcome {
@@ -64,15 +67,24 @@ async function handle(p: Pipeline, req: IncomingMessage, res: ServerResponse): P
 	const match = router.match(method, path);
 	const route: Route | undefined = match.route;
 	const rawQuery = parseQuery(url.search);
-	const base: EnvelopeContext = { traceId, startedAt, poweredBy: route?.options.poweredBy ?? (isAdmin ? 'sandbox-admin' : 'crowdstrike-api') };
+	const poweredBy = route?.options.poweredBy;
+	const base: EnvelopeContext = {
+		traceId,
+		startedAt,
+		poweredBy: poweredBy === false ? undefined : (poweredBy ?? (isAdmin ? 'sandbox-admin' : 'crowdstrike-api')),
+		...(route?.options.errorResources ? { errorResources: route.options.errorResources } : {}),
+	};
 	const ip = req.socket.remoteAddress ?? 'unknown';
 
 	let parsed: ParsedBody = { kind: 'none', value: undefined, raw: Buffer.alloc(0) };
+	let unparsed: Buffer | undefined;
 	let outcome: Outcome;
 	let ctx: RequestContext | undefined;
 	try {
 		const raw = await readBody(req, p.config.maxBodyBytes);
+		unparsed = raw;
 		parsed = parseBody(raw, req.headers['content-type']);
+		unparsed = undefined;
 		ctx = {
 			...base,
 			method,
@@ -105,6 +117,7 @@ async function handle(p: Pipeline, req: IncomingMessage, res: ServerResponse): P
 	if (fault?.kind === 'drop') {
 		req.socket.destroy();
 		record(p, isAdmin, req, method, path, rawQuery, parsed, 0, at, startedAt, traceId, ctx, fault);
+		report(p, { req, method, path, rawQuery, parsed, unparsed, reply: undefined, isAdmin, fault, operation: route?.options.operation });
 		return;
 	}
 	// Latency runs from the request's arrival, as a real API's server time is part of its round trip:
@@ -115,6 +128,79 @@ async function handle(p: Pipeline, req: IncomingMessage, res: ServerResponse): P
 	if (wait > 0) await delay(wait);
 	send(res, method, reply, traceId, fault);
 	record(p, isAdmin, req, method, path, rawQuery, parsed, reply.status, at, startedAt, traceId, ctx, fault);
+	report(p, { req, method, path, rawQuery, parsed, unparsed, reply, isAdmin, fault, operation: route?.options.operation });
+}
+
+/** Tells the exchange listeners (contract tests) what was asked and what was answered. */
+function report(
+	p: Pipeline,
+	x: {
+		req: IncomingMessage;
+		method: string;
+		path: string;
+		rawQuery: Record<string, string[]>;
+		parsed: ParsedBody;
+		unparsed?: Buffer;
+		reply?: Reply;
+		isAdmin: boolean;
+		fault?: FaultDecision;
+		operation?: string;
+	},
+): void {
+	if (!hasExchangeListeners(p.exchangeListeners)) return;
+	const { parsed, reply } = x;
+	let response: unknown;
+	let responseText: string | undefined;
+	if (reply) {
+		if (reply.raw !== undefined) {
+			responseText = String(reply.raw);
+			const isJson = (reply.contentType ?? 'application/json').includes('json');
+			if (isJson) {
+				try {
+					response = JSON.parse(responseText);
+					responseText = undefined;
+				} catch {
+					// Not JSON (a malformed fault): kept as text.
+				}
+			}
+		} else if (reply.json !== undefined) {
+			// A copy, so that later changes to stored documents do not show in what was answered.
+			response = JSON.parse(JSON.stringify(reply.json));
+		}
+	}
+	let body: unknown;
+	switch (parsed.kind) {
+		case 'form':
+		case 'multipart':
+			body = parsed.form ?? {};
+			break;
+		case 'binary':
+			body = undefined;
+			break;
+		default:
+			body = parsed.value;
+	}
+	emitExchange(
+		{
+			sandboxUrl: p.baseUrl(),
+			method: x.method,
+			path: x.path,
+			query: x.rawQuery,
+			headers: x.req.headers,
+			...(x.req.headers['content-type'] ? { contentType: String(x.req.headers['content-type']) } : {}),
+			bodyKind: x.unparsed !== undefined && x.unparsed.length > 0 ? 'invalid' : parsed.kind,
+			body: x.unparsed !== undefined && x.unparsed.length > 0 ? x.unparsed.toString('utf8') : body,
+			files: (parsed.files ?? []).map((f) => f.field),
+			status: reply?.status ?? 0,
+			...(response !== undefined ? { response } : {}),
+			...(responseText !== undefined ? { responseText } : {}),
+			...(reply?.contentType ? { responseContentType: reply.contentType } : {}),
+			...(x.fault ? { fault: x.fault.kind } : {}),
+			...(x.operation ? { operation: x.operation } : {}),
+			admin: x.isAdmin,
+		},
+		p.exchangeListeners,
+	);
 }
 
 async function dispatch(p: Pipeline, ctx: RequestContext, route: Route | undefined, allowed: string[], isAdmin: boolean): Promise<Outcome> {
@@ -137,7 +223,7 @@ async function dispatch(p: Pipeline, ctx: RequestContext, route: Route | undefin
 		if (!principal) {
 			const d = p.limiters.badToken.hit(ctx.ip, p.config.badTokenRateLimitPerMinute);
 			const headers = rateLimitHeaders(d, retryUnit);
-			if (!d.allowed) return { reply: gatewayError(ctx, 429, RATE_LIMIT_MESSAGE, headers), extraDelayMs: 0 };
+			if (!d.allowed) return { reply: refuse(opts, ctx, 429, RATE_LIMIT_MESSAGE, headers), extraDelayMs: 0 };
 			const rejected = scheme.reject(ctx);
 			rejected.headers = { ...headers, ...rejected.headers };
 			return { reply: rejected, extraDelayMs: 0 };
@@ -153,7 +239,7 @@ async function dispatch(p: Pipeline, ctx: RequestContext, route: Route | undefin
 				? p.limiters.token.hit(ctx.ip, p.config.tokenRateLimitPerMinute)
 				: p.limiters.client.hit(`client:${ctx.principal?.clientId ?? ctx.ip}`, p.config.rateLimitPerMinute);
 		rateHeaders = rateLimitHeaders(d, retryUnit);
-		if (!d.allowed) return { reply: gatewayError(ctx, 429, RATE_LIMIT_MESSAGE, rateHeaders), extraDelayMs: 0 };
+		if (!d.allowed) return { reply: refuse(opts, ctx, 429, RATE_LIMIT_MESSAGE, rateHeaders), extraDelayMs: 0 };
 	}
 
 	// 3. faults
@@ -165,7 +251,8 @@ async function dispatch(p: Pipeline, ctx: RequestContext, route: Route | undefin
 				return { reply: { status: 0 }, fault, extraDelayMs: 0 };
 			case '5xx': {
 				const status = fault.status ?? 500;
-				const r = fail(ctx, status, FAULT_MESSAGES[status] ?? 'Server Error', { headers: rateHeaders });
+				const message = FAULT_MESSAGES[status] ?? 'Server Error';
+				const r = opts.refusal ? opts.refusal(status, message, rateHeaders) : fail(ctx, status, message, { headers: rateHeaders });
 				return { reply: r, fault, extraDelayMs: 0 };
 			}
 			case '429': {
@@ -174,7 +261,7 @@ async function dispatch(p: Pipeline, ctx: RequestContext, route: Route | undefin
 					'X-RateLimit-Remaining': 0,
 					'X-RateLimit-RetryAfter': retryAfterValue(Date.now() + 1000, retryUnit),
 				};
-				return { reply: gatewayError(ctx, 429, RATE_LIMIT_MESSAGE, headers), fault, extraDelayMs: 0 };
+				return { reply: refuse(opts, ctx, 429, RATE_LIMIT_MESSAGE, headers), fault, extraDelayMs: 0 };
 			}
 			default:
 				break;
@@ -194,6 +281,11 @@ async function dispatch(p: Pipeline, ctx: RequestContext, route: Route | undefin
 		reply = { status: 200, raw: `${text.slice(0, Math.max(1, Math.floor(text.length / 2)))}\u0000{"truncated`, headers: reply.headers };
 	}
 	return { reply, fault, extraDelayMs: fault?.kind === 'slow' ? p.config.faults.slowMs : 0 };
+}
+
+/** A refusal by the pipeline itself: Falcon's gateway envelope, or the route's own shape. */
+function refuse(opts: Route['options'], ctx: EnvelopeContext, status: number, message: string, headers: Record<string, string | number>): Reply {
+	return opts.refusal ? opts.refusal(status, message, headers) : gatewayError(ctx, status, message, headers);
 }
 
 function errorReply(ctx: EnvelopeContext, err: unknown): Reply {

@@ -2,7 +2,7 @@
  * Falcon OAuth2 client credentials: POST /oauth2/token, POST /oauth2/revoke, and the 'falcon'
  * bearer auth scheme every other Falcon route uses.
  */
-import { ApiError, gatewayError, reply, withStatus } from '../core/envelope';
+import { ApiError, gatewayError, metaOnly, reply } from '../core/envelope';
 import type { Handler, RequestContext } from '../core/router';
 import { basicCredentials, bearerToken, TokenStore } from '../core/tokens';
 import type { ClientCredentials, ServiceRegistrar } from '../types';
@@ -73,7 +73,8 @@ const tokenHandler: Handler = (ctx) => {
 	}
 	const lifetime = ctx.config.tokenLifetimeSeconds;
 	const { token } = auth.tokens.issue({ clientId, ...(memberCid ? { memberCid } : {}) }, lifetime);
-	return reply(201, { access_token: token, token_type: 'bearer', expires_in: lifetime }, { 'X-Cs-Region': ctx.config.region });
+	// expires_in is an int64 (domain.AccessTokenResponseV1): a sub-second test lifetime is rounded up.
+	return reply(201, { access_token: token, token_type: 'bearer', expires_in: Math.ceil(lifetime) }, { 'X-Cs-Region': ctx.config.region });
 };
 
 const revokeHandler: Handler = (ctx) => {
@@ -86,7 +87,7 @@ const revokeHandler: Handler = (ctx) => {
 	const token = typeof form.token === 'string' ? form.token.trim() : '';
 	if (!token) throw new ApiError(400, 'token is required');
 	ctx.state.falconAuth.tokens.revoke(token);
-	return withStatus(ctx, 200, [], []);
+	return metaOnly(ctx, 200);
 };
 
 export const registerFalconOAuth: ServiceRegistrar = (router) => {

@@ -3,6 +3,7 @@
  * /orion/api/v1/applications (IOC API and alerts). State: state.orion (sandbox/orion/state.ts).
  */
 import type { ServiceRegistrar } from '../types';
+import { orionFailure } from './http';
 import { alertsRoute } from './alerts';
 import { iocRoutes } from './iocs';
 import { registerOrionOAuth } from './oauth';
@@ -15,10 +16,14 @@ export const ORION_API_PREFIX = '/orion/api/v1/applications';
 
 const poweredBy = 'orion-api';
 
+/** Rate-limit and injected failures of the IOC API and alerts, in Orion's shape (decision D8). */
+const refusal = (status: number, message: string, headers?: Record<string, string | number>) =>
+	orionFailure(status, message, status === 429 ? 'TooManyRequests' : status >= 500 ? 'ServiceUnavailable' : 'Refused', headers);
+
 export const registerOrion: ServiceRegistrar = (router) => {
 	registerOrionOAuth(router);
 	for (const route of iocRoutes()) {
-		router.add(route.method, route.path, route.handler, { auth: 'orion', operation: route.operation, poweredBy });
+		router.add(route.method, route.path, route.handler, { auth: 'orion', operation: route.operation, poweredBy, refusal });
 	}
-	router.get(alertsRoute.path, alertsRoute.handler, { auth: 'orion', operation: alertsRoute.operation, poweredBy });
+	router.get(alertsRoute.path, alertsRoute.handler, { auth: 'orion', operation: alertsRoute.operation, poweredBy, refusal });
 };

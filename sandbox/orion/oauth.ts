@@ -54,7 +54,7 @@ const tokenHandler: Handler = (ctx) => {
 	const { token } = orion.tokens.issue({ clientId: orion.credentials.clientId, username: form.username, scope: ORION_SCOPE }, lifetime);
 	// A refresh token is handed out as the real service does; the sandbox does not take the refresh grant.
 	const refreshToken = randomBytes(32).toString('base64url');
-	return reply(200, { access_token: token, expires_in: lifetime, token_type: 'Bearer', refresh_token: refreshToken, scope: ORION_SCOPE });
+	return reply(200, { access_token: token, expires_in: Math.ceil(lifetime), token_type: 'Bearer', refresh_token: refreshToken, scope: ORION_SCOPE });
 };
 
 export function registerOrionOAuth(router: Router): void {
@@ -74,5 +74,7 @@ export function registerOrionOAuth(router: Router): void {
 		tokenCall: true,
 		poweredBy: 'orion-auth',
 		operation: 'orionToken',
+		// Rate-limit and injected failures as OAuth2 errors (RFC 6749 section 5.2 shape).
+		refusal: (status, message, headers) => oauthError(status, status >= 500 || status === 429 ? 'temporarily_unavailable' : 'invalid_request', message, headers as Record<string, string>),
 	});
 }

@@ -2,6 +2,7 @@
 import { request } from 'undici';
 
 import { startSandbox, type Sandbox } from '../../sandbox';
+import { allowInvalidRequests } from '../contract';
 import { ORION_API } from './helpers';
 
 interface Answer<T = unknown> {
@@ -87,6 +88,7 @@ describe('sandbox: Cytomic Orion', () => {
 			['another grant type', { form: { grant_type: 'client_credentials' } }, 400, 'unsupported_grant_type'],
 			['no orion.api scope', { form: { scope: 'openid' } }, 400, 'invalid_scope'],
 		])('refuses %s with an OAuth2 error', async (_what, change: { form?: Record<string, string>; basic?: string[] }, status, error) => {
+			allowInvalidRequests('token requests the service must refuse', { refusedOnly: true });
 			const basic: [string, string] = change.basic ? [sb.orion.clientId, change.basic[1]] : [sb.orion.clientId, sb.orion.clientSecret];
 			const res = await call<{ error: string; error_description: string }>(sb, 'POST', '/orion/oauth/token', {
 				form: tokenForm(sb, change.form),
@@ -167,13 +169,35 @@ describe('sandbox: Cytomic Orion', () => {
 			['an unknown type', 'Sha256Ioc', [{ hash: 'x' }], 400],
 			['an empty list', 'IPIoc', [], 400],
 		])('refuses %s with success: false', async (_what, type, body, status) => {
+			allowInvalidRequests('IOC calls the platform must refuse', { refusedOnly: true });
 			const res = await call<{ success: boolean; message: string }>(sb, 'POST', `${ORION_API}/iocs/${type}`, { token: bearer, body });
 			expect(res.status).toBe(status);
 			expect(res.json.success).toBe(false);
 			expect(res.json.message.length).toBeGreaterThan(5);
 		});
 
+		it('answers rate limits and injected failures in its own shape, not Falcon\'s', async () => {
+			sb.config.faults = { ...sb.config.faults, rate5xx: 1, paths: ['/orion/api/'] };
+			try {
+				const failed = await call<Record<string, unknown>>(sb, 'POST', `${ORION_API}/iocs/IPIoc/getter/`, { token: bearer, body: [{ ip: '192.0.2.1' }] });
+				expect(failed.status).toBeGreaterThanOrEqual(500);
+				expect(failed.json).toEqual({ success: false, message: expect.any(String), error: 'ServiceUnavailable', PandaAlertId: null });
+			} finally {
+				sb.config.faults = { ...sb.config.faults, rate5xx: 0, paths: undefined };
+			}
+			sb.config.rateLimitPerMinute = 1;
+			try {
+				await call(sb, 'POST', `${ORION_API}/iocs/IPIoc/getter/`, { token: bearer, body: [{ ip: '192.0.2.1' }] });
+				const limited = await call<Record<string, unknown>>(sb, 'POST', `${ORION_API}/iocs/IPIoc/getter/`, { token: bearer, body: [{ ip: '192.0.2.1' }] });
+				expect(limited.status).toBe(429);
+				expect(limited.json).toMatchObject({ success: false, error: 'TooManyRequests' });
+			} finally {
+				sb.config.rateLimitPerMinute = 6000;
+			}
+		});
+
 		it('refuses a body that is not JSON with 415', async () => {
+			allowInvalidRequests('a form body where the page asks for JSON', { refusedOnly: true });
 			const res = await call(sb, 'POST', `${ORION_API}/iocs/IPIoc`, { token: bearer, form: { ip: '1.2.3.4' } });
 			expect(res.status).toBe(415);
 		});

@@ -3,6 +3,12 @@ import { DEMO_ALERT_FILES, type Sandbox } from '../../sandbox';
 import { phrasePrefix } from '../../sandbox/falcon/quarantine/store';
 import { call, startWithToken } from '../sandbox/helpers';
 
+interface MetaOnly {
+	meta: Record<string, unknown>;
+	errors: Array<{ code: number; message: string; id?: string }>;
+	resources?: unknown;
+}
+
 const [malware] = DEMO_ALERT_FILES;
 
 let sb: Sandbox;
@@ -32,24 +38,29 @@ test('the seed spreads files over hosts and states', () => {
 test('actions belong in the body, are validated, and change state as documented', async () => {
 	const [quarantined] = sb.state.quarantine.all().filter((entry) => entry.doc.state === 'quarantined');
 	const id = quarantined.doc.id;
-	expect((await call(sb, 'PATCH', ENTITIES, { token, query: { action: 'release' }, body: { ids: [id] } })).status).toBe(400);
-	expect((await call(sb, 'PATCH', ENTITIES, { token, body: { action: 'purge', ids: [id] } })).status).toBe(400);
+	expect((await call(sb, 'PATCH', ENTITIES, { token, query: { action: 'release' }, body: { ids: [id] }, invalid: 'the action in the query string' })).status).toBe(400);
+	expect((await call(sb, 'PATCH', ENTITIES, { token, body: { action: 'purge', ids: [id] }, invalid: 'an action outside the enum' })).status).toBe(400);
 	expect((await call(sb, 'PATCH', ENTITIES, { token, body: { action: 'release', ids: ['abc'] } })).status).toBe(400);
 	const tooMany = Array.from({ length: 501 }, (_, i) => `${i.toString(16).padStart(32, '0')}_${malware.sha256}`);
 	expect((await call(sb, 'PATCH', ENTITIES, { token, body: { action: 'release', ids: tooMany } })).status).toBe(400);
 
-	const released = await call(sb, 'PATCH', ENTITIES, { token, body: { action: 'release', comment: 'ok', ids: [id] } });
-	expect(released.json).toEqual(expect.objectContaining({ resources: [id], meta: expect.objectContaining({ writes: { resources_affected: 1 } }) }));
+	// msa.ReplyMetaOnly: meta and errors, no resources; an id without an error is applied.
+	const released = await call<MetaOnly>(sb, 'PATCH', ENTITIES, { token, body: { action: 'release', comment: 'ok', ids: [id] } });
+	expect(released.status).toBe(200);
+	expect(released.json).toEqual({ meta: expect.objectContaining({ trace_id: expect.any(String) }), errors: [] });
 	expect(quarantined.doc.state).toBe('released');
 	expect(quarantined.doc.paths.every((path) => path.state === 'released')).toBe(true);
 	// Again: already released, nothing changes.
-	const again = await call(sb, 'PATCH', ENTITIES, { token, body: { action: 'release', ids: [id] } });
-	expect(again.json).toEqual(expect.objectContaining({ resources: [id], meta: expect.objectContaining({ writes: { resources_affected: 0 } }) }));
+	const again = await call<MetaOnly>(sb, 'PATCH', ENTITIES, { token, body: { action: 'release', ids: [id] } });
+	expect(again.status).toBe(200);
+	expect(again.json.errors).toEqual([]);
+	expect(again.json.resources).toBeUndefined();
 	await call(sb, 'PATCH', ENTITIES, { token, body: { action: 'unrelease', ids: [id] } });
 	expect(quarantined.doc.state).toBe('quarantined');
 	await call(sb, 'PATCH', ENTITIES, { token, body: { action: 'delete', ids: [id] } });
-	const refused = await call<{ errors: Array<{ message: string }> }>(sb, 'PATCH', ENTITIES, { token, body: { action: 'release', ids: [id] } });
+	const refused = await call<MetaOnly>(sb, 'PATCH', ENTITIES, { token, body: { action: 'release', ids: [id] } });
 	expect(refused.status).toBe(400);
+	expect(refused.json.resources).toBeUndefined();
 	expect(refused.json.errors[0].message).toBe(`Cannot release quarantined file '${id}': its state is 'deleted'`);
 	expect(sb.state.quarantine.actionLog.map((entry) => [entry.action, entry.from, entry.to])).toEqual([
 		['release', 'quarantined', 'released'],
@@ -60,15 +71,19 @@ test('actions belong in the body, are validated, and change state as documented'
 
 test('ActionUpdateCount counts what each action would change; UpdateQfByQuery changes exactly that', async () => {
 	const filter = `sha256:'${malware.sha256}'`;
+	// msa.AggregatesResponse: one aggregation result per action, its one bucket holding the count.
+	const bucket = (name: string, count: number) => ({ name, buckets: [{ label: name, count }] });
 	const counts = await call(sb, 'GET', '/quarantine/aggregates/action-update-count/v1', { token, query: { filter } });
-	expect(counts.json).toEqual(expect.objectContaining({ resources: [{ name: 'release', count: 3 }, { name: 'unrelease', count: 1 }, { name: 'delete', count: 4 }] }));
-	expect((await call(sb, 'GET', '/quarantine/aggregates/action-update-count/v1', { token })).status).toBe(400);
+	expect(counts.json).toEqual(expect.objectContaining({ resources: [bucket('release', 3), bucket('unrelease', 1), bucket('delete', 4)] }));
+	expect((await call(sb, 'GET', '/quarantine/aggregates/action-update-count/v1', { token, invalid: 'filter is required' })).status).toBe(400);
 
 	expect((await call(sb, 'PATCH', QUERIES, { token, body: { action: 'delete' } })).status).toBe(400);
-	const deleted = await call<{ resources: string[] }>(sb, 'PATCH', QUERIES, { token, body: { action: 'delete', filter } });
-	expect(deleted.json.resources).toHaveLength(4);
+	const deleted = await call<MetaOnly>(sb, 'PATCH', QUERIES, { token, body: { action: 'delete', filter } });
+	expect(deleted.status).toBe(200);
+	expect(deleted.json).toEqual({ meta: expect.any(Object), errors: [] });
+	expect(sb.state.quarantine.all().filter((e) => e.doc.sha256 === malware.sha256 && e.doc.state === 'deleted')).toHaveLength(4);
 	const after = await call(sb, 'GET', '/quarantine/aggregates/action-update-count/v1', { token, query: { filter } });
-	expect(after.json).toEqual(expect.objectContaining({ resources: [{ name: 'release', count: 0 }, { name: 'unrelease', count: 0 }, { name: 'delete', count: 0 }] }));
+	expect(after.json).toEqual(expect.objectContaining({ resources: [bucket('release', 0), bucket('unrelease', 0), bucket('delete', 0)] }));
 });
 
 test('FQL on the documented fields, q as match phrase prefix, sort, paging', async () => {
@@ -86,7 +101,8 @@ test('FQL on the documented fields, q as match phrase prefix, sort, paging', asy
 
 	const page = await call<{ resources: string[]; meta: { pagination: { total: number; offset: number } } }>(sb, 'GET', QUERIES, { token, query: { limit: 2, offset: 2 } });
 	expect(page.json.resources).toHaveLength(2);
-	expect(page.json.meta.pagination).toEqual(expect.objectContaining({ offset: 2, limit: 2, total: entries.length }));
+	// msa.Paging: offset, limit, total and nothing else (no after cursor).
+	expect(page.json.meta.pagination).toEqual({ offset: 2, limit: 2, total: entries.length });
 	expect((await call(sb, 'GET', QUERIES, { token, query: { sort: 'sha256|asc' } })).status).toBe(400);
 
 	const match = phrasePrefix('downloads\\invoice');

@@ -2,6 +2,7 @@
 import { request } from 'undici';
 
 import { DEMO_ALERT_FILES, EICAR_SHA256, EICAR_TEST_STRING, type Sandbox } from '../../sandbox';
+import { allowInvalidRequests } from '../contract';
 import { call, startWithToken } from '../sandbox/helpers';
 
 const [malware, benign] = DEMO_ALERT_FILES;
@@ -36,6 +37,7 @@ describe('Sample Uploads', () => {
 	test('upload needs multipart with a sample and a file_name, and respects the size limit', async () => {
 		const ok = await uploadMultipart(benign.content, { file_name: 'report.txt' });
 		expect(ok).toEqual({ status: 200, json: expect.objectContaining({ resources: [{ sha256: benign.sha256, file_name: 'report.txt' }] }) });
+		allowInvalidRequests('uploads the service must refuse (no sample, no file_name, JSON, a bad flag)', { refusedOnly: true });
 
 		const json = await call(sb, 'POST', '/samples/entities/samples/v3', { token, body: { file_name: 'x' } });
 		expect(json.status).toBe(400);
@@ -60,10 +62,13 @@ describe('Sample Uploads', () => {
 		expect(Buffer.from(await zip.body.arrayBuffer()).readUInt32LE(0)).toBe(0x04034b50);
 
 		expect((await call(sb, 'GET', '/samples/entities/samples/v3', { token, query: { ids: `${benign.sha256},${malware.sha256}` } })).status).toBe(400);
-		expect((await call(sb, 'DELETE', '/samples/entities/samples/v3', { token, query: { ids: benign.sha256 } })).json).toEqual(
-			expect.objectContaining({ resources: [benign.sha256], meta: expect.objectContaining({ writes: { resources_affected: 1 } }) }),
-		);
-		expect((await call(sb, 'DELETE', '/samples/entities/samples/v3', { token, query: { ids: benign.sha256 } })).status).toBe(404);
+		const deleted = await call(sb, 'DELETE', '/samples/entities/samples/v3', { token, query: { ids: benign.sha256 } });
+		expect(deleted.json).toEqual(expect.objectContaining({ resources: [benign.sha256] }));
+		expect((deleted.json as { meta: Record<string, unknown> }).meta.writes).toBeUndefined();
+		const again = await call(sb, 'DELETE', '/samples/entities/samples/v3', { token, query: { ids: benign.sha256 } });
+		expect(again.status).toBe(404);
+		// msa.QueryResponse for DeleteSampleV3's 404: resources [] with the error.
+		expect(again.json).toEqual(expect.objectContaining({ resources: [], errors: [expect.objectContaining({ code: 404 })] }));
 	});
 });
 

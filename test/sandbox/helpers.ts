@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox';
+import { INVALID_REQUEST_HEADER } from '../contract/exchange';
 
 export interface ApiResponse<T = Record<string, unknown>> {
 	status: number;
@@ -17,6 +18,12 @@ export interface CallOptions {
 	form?: Record<string, string>;
 	headers?: Record<string, string>;
 	rawBody?: string | Buffer;
+	/**
+	 * This request breaks the API contract on purpose (a test of how the sandbox refuses it): why.
+	 * It is sent with the `x-contract-invalid` header, so the contract checks skip the request (the
+	 * answer is still checked). See docs/contract-tests.md.
+	 */
+	invalid?: string;
 }
 
 export function buildQuery(query: Query | undefined): string {
@@ -38,6 +45,7 @@ export async function call<T = Record<string, unknown>>(
 ): Promise<ApiResponse<T>> {
 	const headers: Record<string, string> = { ...(options.headers ?? {}) };
 	if (options.token) headers.authorization = `Bearer ${options.token}`;
+	if (options.invalid) headers[INVALID_REQUEST_HEADER] = options.invalid;
 	let body: string | Buffer | undefined;
 	if (options.form) {
 		headers['content-type'] = 'application/x-www-form-urlencoded';

@@ -53,7 +53,7 @@ describe('IOC Management: search (filter, sort, paging)', () => {
 		const created = asc.json.resources.map((d) => d.created_on);
 		expect(created).toEqual([...created].sort());
 
-		const sev = await call<Envelope<Ioc>>(sb, 'GET', COMBINED, { token, query: { filter: "severity:['low','critical']", sort: 'severity.desc' } });
+		const sev = await call<Envelope<Ioc>>(sb, 'GET', COMBINED, { token, query: { filter: "severity:['low','critical']", sort: 'severity_number.desc' } });
 		expect(sev.json.resources.length).toBeGreaterThan(0);
 		const rank = { low: 20, critical: 90 } as Record<string, number>;
 		const ranks = sev.json.resources.map((d) => rank[d.severity]);
@@ -70,7 +70,7 @@ describe('IOC Management: search (filter, sort, paging)', () => {
 		const field = await call<Envelope>(sb, 'GET', SEARCH, { token, query: { filter: "colour:'red'" } });
 		expect(field.status).toBe(400);
 		expect(field.json.errors[0].message).toMatch(/Invalid filter field 'colour'/);
-		const sort = await call<Envelope>(sb, 'GET', SEARCH, { token, query: { sort: 'colour.asc' } });
+		const sort = await call<Envelope>(sb, 'GET', SEARCH, { token, query: { sort: 'colour.asc' }, invalid: 'a sort field outside the enum' });
 		expect(sort.status).toBe(400);
 	});
 
@@ -78,7 +78,7 @@ describe('IOC Management: search (filter, sort, paging)', () => {
 		expect((await call(sb, 'GET', SEARCH, { token, query: { limit: 2000 } })).status).toBe(200);
 		expect((await call(sb, 'GET', SEARCH, { token, query: { limit: 2001 } })).status).toBe(400);
 		expect((await call(sb, 'GET', SEARCH, { token, query: { limit: 0 } })).status).toBe(400);
-		expect((await call(sb, 'GET', SEARCH, { token, query: { limit: 'ten' } })).status).toBe(400);
+		expect((await call(sb, 'GET', SEARCH, { token, query: { limit: 'ten' }, invalid: 'limit is an integer' })).status).toBe(400);
 		expect((await call(sb, 'GET', SEARCH, { token, query: { offset: 8000, limit: 2000 } })).status).toBe(200);
 		const over = await call<Envelope>(sb, 'GET', COMBINED, { token, query: { offset: 9000, limit: 1001 } });
 		expect(over.status).toBe(400);

@@ -38,6 +38,7 @@ describe('sandbox: OAuth2 token flow', () => {
 	it('requires a form-encoded body', async () => {
 		const res = await call<Envelope>(sb, 'POST', '/oauth2/token', {
 			body: { client_id: sb.falcon.clientId, client_secret: sb.falcon.clientSecret },
+			invalid: 'JSON where the token call consumes a form',
 		});
 		expect(res.status).toBe(400);
 	});

@@ -12,22 +12,39 @@ describe('IOC telemetry (device count, devices, processes), legacy IOCs and refe
 
 	it('counts and lists devices that saw an indicator (IOC Management and legacy paths agree)', async () => {
 		const q = { type: 'sha256', value: EICAR_SHA256.toUpperCase() };
-		const count = await call<Envelope<{ id: string; device_count: number }>>(sb, 'GET', '/iocs/aggregates/indicators/device-count/v1', { token, query: q });
+		const count = await call<Envelope<{ id?: string; device_count: number }>>(sb, 'GET', '/iocs/aggregates/indicators/device-count/v1', { token, query: q });
 		expect(count.status).toBe(200);
-		expect(count.json.resources[0]).toMatchObject({ id: `sha256:${EICAR_SHA256}`, type: 'sha256', value: EICAR_SHA256 });
+		// api.DeviceCountV1 is {type, value, device_count, limit_exceeded}; the legacy iocapi.IOCDevicesCount adds id.
+		expect(count.json.resources[0]).toEqual({ type: 'sha256', value: EICAR_SHA256, device_count: expect.any(Number), limit_exceeded: false });
 		const n = count.json.resources[0].device_count;
 		expect(n).toBeGreaterThan(1);
-		const legacyCount = await call<Envelope<{ device_count: number }>>(sb, 'GET', '/indicators/aggregates/devices-count/v1', { token, query: q });
-		expect(legacyCount.json.resources[0].device_count).toBe(n);
+		const legacyCount = await call<Envelope<{ id: string; device_count: number }>>(sb, 'GET', '/indicators/aggregates/devices-count/v1', { token, query: q });
+		expect(legacyCount.json.resources[0]).toMatchObject({ id: `sha256:${EICAR_SHA256}`, device_count: n });
+		expect(legacyCount.json.meta.powered_by).toBeUndefined();
 
-		const page1 = await call<Envelope<string>>(sb, 'GET', '/iocs/queries/indicators/devices/v1', { token, query: { ...q, limit: 1 } });
-		expect(page1.json.meta.pagination).toMatchObject({ offset: 0, limit: 1, total: n });
+		// api.DetectsQueryPaging: offset is the cursor of the next page (absent on the last), no total.
+		const pages: string[] = [];
+		let cursor: string | undefined;
+		let first: Envelope<string> | undefined;
+		do {
+			const page = await call<Envelope<string>>(sb, 'GET', '/iocs/queries/indicators/devices/v1', { token, query: { ...q, limit: 1, ...(cursor ? { offset: cursor } : {}) } });
+			first ??= page.json;
+			pages.push(...page.json.resources);
+			cursor = page.json.meta.pagination?.offset as string | undefined;
+		} while (cursor !== undefined && pages.length <= n);
+		expect(first?.meta.pagination).toEqual({ limit: 1, offset: expect.any(String) });
+		expect(pages).toHaveLength(n);
 		const all = await call<Envelope<string>>(sb, 'GET', '/iocs/queries/indicators/devices/v1', { token, query: { ...q, limit: 100 } });
-		expect(all.json.resources).toHaveLength(n);
-		expect(all.json.resources[0]).toBe(page1.json.resources[0]);
+		expect(all.json.meta.pagination).toEqual({ limit: 100 });
+		expect(all.json.resources).toEqual(pages);
 		expect(new Set(all.json.resources).size).toBe(n);
+		const numeric = await call<Envelope<string>>(sb, 'GET', '/iocs/queries/indicators/devices/v1', { token, query: { ...q, limit: 1, offset: '1' } });
+		expect(numeric.status).toBe(400);
+		expect(numeric.json.errors[0].message).toMatch(/meta\.pagination\.offset of the previous page/);
+		// iocapi.paginationMeta: numeric offset and a total.
 		const legacy = await call<Envelope<string>>(sb, 'GET', '/indicators/queries/devices/v1', { token, query: { ...q, limit: 100 } });
 		expect(legacy.json.resources).toEqual(all.json.resources);
+		expect(legacy.json.meta.pagination).toMatchObject({ offset: 0, limit: 100, total: n });
 
 		const deviceId = all.json.resources[0];
 		const procs = await call<Envelope<string>>(sb, 'GET', '/iocs/queries/indicators/processes/v1', { token, query: { ...q, device_id: deviceId } });
@@ -61,8 +78,10 @@ describe('IOC telemetry (device count, devices, processes), legacy IOCs and refe
 		}
 		expect((await call(sb, 'GET', '/iocs/aggregates/indicators/device-count/v1', { token, query: { type: 'sha1', value: 'x' } })).status).toBe(400);
 		expect((await call(sb, 'GET', '/iocs/aggregates/indicators/device-count/v1', { token, query: { type: 'md5', value: 'zz' } })).status).toBe(400);
-		expect((await call(sb, 'GET', '/iocs/aggregates/indicators/device-count/v1', { token, query: { type: 'md5' } })).status).toBe(400);
-		expect((await call(sb, 'GET', '/iocs/queries/indicators/processes/v1', { token, query: { type: 'md5', value: 'a'.repeat(32) } })).status).toBe(400);
+		expect((await call(sb, 'GET', '/iocs/aggregates/indicators/device-count/v1', { token, query: { type: 'md5' }, invalid: 'value is required' })).status).toBe(400);
+		expect(
+			(await call(sb, 'GET', '/iocs/queries/indicators/processes/v1', { token, query: { type: 'md5', value: 'a'.repeat(32) }, invalid: 'device_id is required' })).status,
+		).toBe(400);
 	});
 
 	it('answers 404 "decommissioned" on the retired legacy IOC endpoints', async () => {
@@ -74,9 +93,15 @@ describe('IOC telemetry (device count, devices, processes), legacy IOCs and refe
 			['GET', '/indicators/queries/iocs/v1'],
 		];
 		for (const [method, path] of cases) {
-			const res = await call<Envelope>(sb, method, path, { token, query: { type: 'md5', value: 'a'.repeat(32) }, ...(method === 'POST' || method === 'PATCH' ? { body: [] } : {}) });
+			const res = await call<Envelope>(sb, method, path, {
+				token,
+				query: { type: 'md5', value: 'a'.repeat(32) },
+				...(method === 'POST' || method === 'PATCH' ? { body: [] } : {}),
+				invalid: 'a retired legacy operation the published spec no longer has',
+			});
 			expect(res.status).toBe(404);
-			expect(res.json.errors[0]).toMatchObject({ code: 404, message: 'This endpoint has been decommissioned' });
+			expect(res.json.resources).toBeUndefined();
+			expect(res.json.errors[0]).toMatchObject({ code: 404, message: expect.stringMatching(/^This endpoint has been decommissioned: use /) });
 		}
 	});
 
@@ -84,12 +109,14 @@ describe('IOC telemetry (device count, devices, processes), legacy IOCs and refe
 		const actions = await call<Envelope<string>>(sb, 'GET', '/iocs/queries/actions/v1', { token });
 		expect(actions.json.resources).toEqual(['no_action', 'allow', 'prevent_no_ui', 'prevent', 'detect']);
 		expect(actions.json.meta.pagination).toMatchObject({ offset: 0, total: 5 });
-		const got = await call<Envelope<{ id: string; name: string; description: string }>>(sb, 'GET', '/iocs/entities/actions/v1', {
+		const got = await call<Envelope<{ id: string; platforms_by_type: Record<string, string[]>; severities: string[] }>>(sb, 'GET', '/iocs/entities/actions/v1', {
 			token,
-			query: { ids: 'detect,prevent,bogus' },
+			query: { ids: ['detect', 'prevent', 'bogus'] },
 		});
 		expect(got.json.resources.map((a) => a.id)).toEqual(['detect', 'prevent']);
-		expect(got.json.resources[0].name).toBe('Detect only');
+		// api.ActionV1: {id, platforms_by_type, severities}; no name, no description.
+		expect(Object.keys(got.json.resources[0]).sort()).toEqual(['id', 'platforms_by_type', 'severities']);
+		expect(got.json.resources[1].platforms_by_type).toEqual({ sha256: ['windows', 'mac', 'linux'], md5: ['windows', 'mac', 'linux'] });
 		expect(got.json.errors[0]).toMatchObject({ code: 404, id: 'bogus' });
 		expect((await call<Envelope<string>>(sb, 'GET', '/iocs/queries/ioc-types/v1', { token })).json.resources).toEqual(['sha256', 'md5', 'domain', 'ipv4', 'ipv6']);
 		expect((await call<Envelope<string>>(sb, 'GET', '/iocs/queries/platforms/v1', { token, query: { limit: 3 } })).json.resources).toEqual(['windows', 'mac', 'linux']);
@@ -99,11 +126,11 @@ describe('IOC telemetry (device count, devices, processes), legacy IOCs and refe
 	it('creates an indicators report resource', async () => {
 		const res = await call<Envelope<{ id: string; report_format: string; indicator_count: number }>>(sb, 'POST', '/iocs/entities/indicators-reports/v1', {
 			token,
-			body: { report_format: 'csv', search: { filter: "type:'md5'", sort: 'value.asc' } },
+			body: { report_format: 'csv', search: { filter: "type:'md5'", query: '', sort: 'value.asc' } },
 		});
 		expect(res.status).toBe(200);
 		expect(res.json.resources[0]).toMatchObject({ report_format: 'csv', indicator_count: 6 });
 		expect(res.json.resources[0].id).toMatch(/^[0-9a-f]{32}$/);
-		expect((await call(sb, 'POST', '/iocs/entities/indicators-reports/v1', { token, body: { report_format: 'pdf' } })).status).toBe(400);
+		expect((await call(sb, 'POST', '/iocs/entities/indicators-reports/v1', { token, body: { report_format: 'pdf' }, invalid: 'search is required' })).status).toBe(400);
 	});
 });

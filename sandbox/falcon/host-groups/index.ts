@@ -55,7 +55,7 @@ const poweredBy = 'devices';
 
 export const registerHostGroups: ServiceRegistrar = (router) => {
 	router
-		.get('/devices/combined/host-groups/v1', queryCombinedHostGroups, { operation: 'queryCombinedHostGroups', poweredBy })
-		.get('/devices/queries/host-groups/v1', queryHostGroups, { operation: 'queryHostGroups', poweredBy })
-		.get('/devices/entities/host-groups/v1', getHostGroups, { operation: 'getHostGroups', poweredBy });
+		.get('/devices/combined/host-groups/v1', queryCombinedHostGroups, { operation: 'queryCombinedHostGroups', poweredBy, errorResources: [400, 500] })
+		.get('/devices/queries/host-groups/v1', queryHostGroups, { operation: 'queryHostGroups', poweredBy, errorResources: [400, 500] })
+		.get('/devices/entities/host-groups/v1', getHostGroups, { operation: 'getHostGroups', poweredBy, errorResources: [400, 404, 500] });
 };

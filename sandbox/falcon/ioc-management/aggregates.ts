@@ -26,5 +26,5 @@ export const indicatorsReport: Handler = (ctx) => {
 	const filter = typeof search.filter === 'string' ? search.filter : '';
 	const sort = typeof search.sort === 'string' && search.sort !== '' ? search.sort : undefined;
 	const report = ctx.state.iocs.createReport(filter, sort, format, ctx.principal?.clientId ?? 'unknown', Date.now());
-	return ok(ctx, [report], { writes: 1 });
+	return ok(ctx, [report]);
 };

@@ -1,5 +1,5 @@
 /** indicator_get_v1, indicator_create_v1, indicator_update_v1, indicator_delete_v1. */
-import { ApiError, type ErrorItem, withStatus } from '../../core/envelope';
+import { ApiError, type ErrorItem, fail, withStatus } from '../../core/envelope';
 import type { Handler, RequestContext } from '../../core/router';
 import { MAX_IDS_PER_REQUEST, MAX_INDICATORS_PER_REQUEST } from './model';
 import { isObject } from './validation';
@@ -43,7 +43,9 @@ export const indicatorCreate: Handler = (ctx) => {
 	}
 	if (body.comment !== undefined && typeof body.comment !== 'string') throw new ApiError(400, 'comment must be a string');
 	const outcome = ctx.state.iocs.create(indicators, actor(ctx), Date.now());
-	return withStatus(ctx, outcome.written > 0 ? 201 : 400, outcome.resources, outcome.errors, { writes: outcome.written });
+	// 201 (api.IndicatorRespV1) when any was created; 400 (msaspec.ResponseFields: meta + errors) when none was.
+	if (outcome.written === 0) return fail(ctx, 400, outcome.errors);
+	return withStatus(ctx, 201, outcome.resources, outcome.errors);
 };
 
 /** PATCH {comment, indicators: [{id, …}], bulk_update: {filter, …}}. */
@@ -69,9 +71,12 @@ export const indicatorUpdate: Handler = (ctx) => {
 	}
 	if (indicators.length === 0 && !bulk) throw new ApiError(400, 'indicators or bulk_update is required');
 	const outcome = ctx.state.iocs.update(indicators, bulk, actor(ctx), Date.now());
-	let status = 200;
-	if (outcome.written === 0 && outcome.errors.length > 0) status = outcome.errors.every((e) => e.code === 404) ? 404 : 400;
-	return withStatus(ctx, status, outcome.resources, outcome.errors, { writes: outcome.written });
+	// 200 when any was updated; when none was, 404 (the 200 envelope, resources []) if every id was
+	// unknown, else 400 (meta + errors).
+	if (outcome.written === 0 && outcome.errors.length > 0) {
+		return outcome.errors.every((e) => e.code === 404) ? withStatus(ctx, 404, [], outcome.errors) : fail(ctx, 400, outcome.errors);
+	}
+	return withStatus(ctx, 200, outcome.resources, outcome.errors);
 };
 
 /** DELETE ?ids=… or ?filter=… (filter wins): deleted ids in resources. */
@@ -84,7 +89,7 @@ export const indicatorDelete: Handler = (ctx) => {
 		for (const e of store.matching(filter, now, ctx.query.bool('from_parent'))) {
 			if (store.remove(e.doc.id)) deleted.push(e.doc.id);
 		}
-		return withStatus(ctx, 200, deleted, [], { writes: deleted.length });
+		return withStatus(ctx, 200, deleted, []);
 	}
 	const ids = readIds(ctx);
 	if (ids.length === 0) throw new ApiError(400, 'ids or filter is required');
@@ -94,5 +99,5 @@ export const indicatorDelete: Handler = (ctx) => {
 		if (store.remove(id)) deleted.push(id);
 		else errors.push({ code: 404, message: `Indicator with id '${id}' not found`, id });
 	}
-	return withStatus(ctx, deleted.length > 0 ? 200 : 404, deleted, errors, { writes: deleted.length });
+	return withStatus(ctx, deleted.length > 0 ? 200 : 404, deleted, errors);
 };

@@ -23,12 +23,21 @@ export const SEVERITY_NUMBER: Record<string, number> = {
 /** Actions allowed for network indicators (the blocking ones apply to hashes only). */
 export const NETWORK_ACTIONS: readonly string[] = ['no_action', 'detect'];
 
-export const ACTION_DETAILS: Record<IocAction, { name: string; description: string }> = {
-	no_action: { name: 'No Action', description: 'Save the indicator for future use, but take no action. No severity required.' },
-	allow: { name: 'Allow', description: 'Applies to hashes only. Allow the indicator and do not detect it. Severity does not apply and should not be provided.' },
-	prevent_no_ui: { name: 'Block, hide detection', description: 'Applies to hashes only. Block and detect the indicator, but hide it from Activity > Detections. Has a default severity value.' },
-	prevent: { name: 'Block', description: 'Applies to hashes only. Block the indicator and show it as a detection at the selected severity.' },
-	detect: { name: 'Detect only', description: 'Show the indicator as a detection at the selected severity.' },
+const DESKTOP = ['windows', 'mac', 'linux'];
+const HASHES_ONLY = { sha256: DESKTOP, md5: DESKTOP };
+const EVERY_TYPE = { sha256: DESKTOP, md5: DESKTOP, domain: [...DESKTOP, 'ios', 'android'], ipv4: [...DESKTOP, 'ios', 'android'], ipv6: [...DESKTOP, 'ios', 'android'] };
+
+/**
+ * What action_get_v1 answers per action: api.ActionV1 is `{id, platforms_by_type, severities}`
+ * (the indicator types and platforms the action applies to, and the severities it takes). There is
+ * no name or description in the API's record.
+ */
+export const ACTION_RECORDS: Record<IocAction, { platforms_by_type: Record<string, string[]>; severities: string[] }> = {
+	no_action: { platforms_by_type: EVERY_TYPE, severities: [] },
+	allow: { platforms_by_type: HASHES_ONLY, severities: [] },
+	prevent_no_ui: { platforms_by_type: HASHES_ONLY, severities: [...SEVERITIES] },
+	prevent: { platforms_by_type: HASHES_ONLY, severities: [...SEVERITIES] },
+	detect: { platforms_by_type: EVERY_TYPE, severities: [...SEVERITIES] },
 };
 
 /** Limits the API enforces. */

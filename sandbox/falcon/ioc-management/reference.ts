@@ -2,7 +2,7 @@
 import { ApiError, type ErrorItem, ok, withStatus } from '../../core/envelope';
 import { pageArray } from '../../core/paging';
 import type { Handler } from '../../core/router';
-import { ACTION_DETAILS, ACTIONS, IOC_TYPES, PLATFORMS, SEVERITIES } from './model';
+import { ACTION_RECORDS, ACTIONS, IOC_TYPES, PLATFORMS, SEVERITIES } from './model';
 
 function listHandler(values: readonly string[]): Handler {
 	return (ctx) => {
@@ -18,15 +18,15 @@ export const iocTypeQuery = listHandler(IOC_TYPES);
 export const platformQuery = listHandler(PLATFORMS);
 export const severityQuery = listHandler(SEVERITIES);
 
-/** GET /iocs/entities/actions/v1?ids=…: `{id, name, description}` per action. */
+/** GET /iocs/entities/actions/v1?ids=…: api.ActionV1 `{id, platforms_by_type, severities}` per action. */
 export const actionGet: Handler = (ctx) => {
 	const ids = ctx.query.uniqueStrings('ids');
 	if (ids.length === 0) throw new ApiError(400, 'ids is required');
 	const resources = [];
 	const errors: ErrorItem[] = [];
 	for (const id of ids) {
-		const details = (ACTION_DETAILS as Record<string, { name: string; description: string }>)[id];
-		if (details) resources.push({ id, ...details });
+		const record = (ACTION_RECORDS as Record<string, (typeof ACTION_RECORDS)[keyof typeof ACTION_RECORDS]>)[id];
+		if (record) resources.push({ id, platforms_by_type: record.platforms_by_type, severities: record.severities });
 		else errors.push({ code: 404, message: `Action '${id}' not found`, id });
 	}
 	if (resources.length === 0) return withStatus(ctx, 404, [], errors);

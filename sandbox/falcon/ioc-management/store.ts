@@ -19,7 +19,7 @@ export interface IocStoreConfig {
 }
 
 export interface WriteOutcome {
-	/** Written indicators, and rejected inputs with a `message`. */
+	/** The indicators written (api.IndicatorV1 records; a rejected input is only in `errors`). */
 	resources: unknown[];
 	errors: ErrorItem[];
 	/** How many were written. */
@@ -144,16 +144,18 @@ export class IocStore {
 		const errors: ErrorItem[] = [];
 		let written = 0;
 		inputs.forEach((raw, index) => {
+			// msa.APIError is {code, id, message}: the message names the indicator (its type and value,
+			// else its position), as the API's "Duplicate type: 'md5' and value: '…' combination." does.
 			const reject = (message: string) => {
 				const input = isObject(raw) ? raw : { value: raw };
-				resources.push({ ...input, message });
-				errors.push({
-					code: 400,
-					message,
-					index,
-					...(typeof input.type === 'string' ? { type: input.type } : {}),
-					...(typeof input.value === 'string' ? { value: input.value } : {}),
-				});
+				const named = message.includes('combination')
+					? ''
+					: typeof input.type === 'string' && typeof input.value === 'string'
+						? ` (type: '${input.type}', value: '${input.value}')`
+						: typeof input.value === 'string'
+							? ` (value: '${input.value}')`
+							: ` (indicator ${index})`;
+				errors.push({ code: 400, message: `${message}${named}` });
 			};
 			if (!isObject(raw)) return reject('indicator must be an object');
 			const v = validateFields(raw, now);
@@ -233,9 +235,7 @@ export class IocStore {
 		indicators.forEach((raw, index) => {
 			const id = isObject(raw) && typeof raw.id === 'string' ? raw.id : undefined;
 			if (!isObject(raw) || !id) {
-				const message = 'id is required for each indicator to update';
-				resources.push({ ...(isObject(raw) ? raw : {}), message });
-				errors.push({ code: 400, message, index });
+				errors.push({ code: 400, message: `id is required for each indicator to update (indicator ${index})` });
 				return;
 			}
 			const r = this.updateOne(id, raw, by, now);
@@ -243,8 +243,7 @@ export class IocStore {
 				resources.push(r.doc);
 				written++;
 			} else {
-				resources.push({ id, message: r.message });
-				errors.push({ code: r.code, message: r.message, id, index });
+				errors.push({ code: r.code, message: r.message, id });
 			}
 		});
 		if (bulk) {
@@ -256,7 +255,6 @@ export class IocStore {
 					resources.push(r.doc);
 					written++;
 				} else {
-					resources.push({ id: entry.doc.id, message: r.message });
 					errors.push({ code: r.code, message: r.message, id: entry.doc.id });
 				}
 			}

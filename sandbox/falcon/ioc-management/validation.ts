@@ -80,14 +80,16 @@ export function valueRule(type: IocType): string {
 	}
 }
 
-/** YYYY-MM-DD or RFC 3339 date-time -> ISO string + epoch ms. */
+/**
+ * An RFC 3339 date-time (the spec's `format: date-time` on api.IndicatorCreateReqV1.expiration;
+ * FalconPy documents "2021-10-22T11:03:16.123Z") -> ISO string + epoch ms. A bare date
+ * (2020-01-01) or any other layout (01/02/2030) is refused, as the API refuses it.
+ */
 export function parseExpiration(v: unknown): { iso: string; ms: number } | undefined {
 	if (typeof v !== 'string') return undefined;
 	const s = v.trim();
-	let ms: number;
-	if (/^\d{4}-\d{2}-\d{2}$/.test(s)) ms = Date.parse(`${s}T00:00:00Z`);
-	else if (/^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(s)) ms = Date.parse(s);
-	else return undefined;
+	if (!/^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/.test(s)) return undefined;
+	const ms = Date.parse(s);
 	if (Number.isNaN(ms)) return undefined;
 	return { iso: new Date(ms).toISOString().replace('.000Z', 'Z'), ms };
 }
@@ -170,7 +172,7 @@ export function validateFields(input: Record<string, unknown>, now: number, chec
 	let expirationMs: number | null = null;
 	if (input.expiration !== undefined && input.expiration !== null && input.expiration !== '') {
 		const exp = parseExpiration(input.expiration);
-		if (!exp) return fail(`Invalid expiration '${String(input.expiration)}': use YYYY-MM-DD or RFC 3339 (YYYY-MM-DDTHH:MM:SSZ)`);
+		if (!exp) return fail(`Invalid expiration '${String(input.expiration)}': use an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SSZ)`);
 		if (checkFutureExpiration && exp.ms <= now) return fail(`Invalid expiration '${String(input.expiration)}': it must be in the future`);
 		expiration = exp.iso;
 		expirationMs = exp.ms;

@@ -3,7 +3,7 @@
  * query, count what an action would touch (ActionUpdateCount), aggregate.
  */
 import { readAggregateBody, runAggregates } from '../../core/aggregate';
-import { ApiError, type ErrorItem, ok, withStatus } from '../../core/envelope';
+import { ApiError, type ErrorItem, metaOnly, ok, withStatus } from '../../core/envelope';
 import { pageSorted, readPageParams } from '../../core/paging';
 import type { Handler, RequestContext } from '../../core/router';
 import type { ServiceRegistrar } from '../../types';
@@ -54,7 +54,8 @@ export const queryQuarantineFiles: Handler = (ctx) => {
 	const page = readPageParams(ctx.query, { defaultLimit: 100, maxLimit: MAX_QUERY_LIMIT, allowAfter: false });
 	const filter = ctx.query.string('filter');
 	const { result, specs } = ctx.state.quarantine.query(filter === '*' ? undefined : filter, ctx.query.string('q'), ctx.query.string('sort'));
-	const found = pageSorted(result, specs, page);
+	// msa.Paging: offset, limit and total; no `after` cursor on this query.
+	const found = pageSorted(result, specs, page, { after: false });
 	return ok(
 		ctx,
 		found.items.map((e) => e.doc.id),
@@ -75,7 +76,10 @@ export const getQuarantineFiles: Handler = (ctx) => {
 	return withStatus(ctx, resources.length > 0 ? 200 : 404, resources, errors);
 };
 
-/** PATCH {action, comment, ids}: the ids the action applies to; per-id errors. */
+/**
+ * PATCH {action, comment, ids}: msa.ReplyMetaOnly, meta and per-id errors only (no resources):
+ * an id without an error is one the action applies to (or already did).
+ */
 export const updateByIds: Handler = (ctx) => {
 	const body = jsonObject(ctx, '{"action": "release|unrelease|delete", "comment": "…", "ids": ["<id>", …]}');
 	if (ctx.query.has('action')) throw new ApiError(400, 'action belongs in the request body, not in the query string');
@@ -84,10 +88,10 @@ export const updateByIds: Handler = (ctx) => {
 	const outcome = ctx.state.quarantine.applyByIds(ids, action, comment, ctx.principal?.clientId ?? 'unknown', Date.now());
 	let status = 200;
 	if (outcome.ids.length === 0 && outcome.errors.length > 0) status = outcome.errors.every((e) => e.code === 404) ? 404 : 400;
-	return withStatus(ctx, status, outcome.ids, outcome.errors, { writes: outcome.written });
+	return metaOnly(ctx, status, outcome.errors);
 };
 
-/** PATCH {action, comment, filter, q}: the action on every matching file it applies to. */
+/** PATCH {action, comment, filter, q}: the action on every matching file it applies to; msa.ReplyMetaOnly. */
 export const updateByQuery: Handler = (ctx) => {
 	const body = jsonObject(ctx, '{"action": "release|unrelease|delete", "comment": "…", "filter": "<FQL>", "q": "…"}');
 	if (ctx.query.has('action')) throw new ApiError(400, 'action belongs in the request body, not in the query string');
@@ -96,13 +100,20 @@ export const updateByQuery: Handler = (ctx) => {
 	const q = optionalString(body, 'q');
 	if (filter === undefined && q === undefined) throw new ApiError(400, 'filter or q is required');
 	const outcome = ctx.state.quarantine.applyByQuery(filter === '*' ? undefined : filter, q, action, comment, ctx.principal?.clientId ?? 'unknown', Date.now());
-	return withStatus(ctx, 200, outcome.ids, outcome.errors, { writes: outcome.written });
+	return metaOnly(ctx, 200, outcome.errors);
 };
 
-/** GET ?filter=…: per action, how many matching files it would change. */
+/**
+ * GET ?filter=…: per action, how many matching files it would change, as msa.AggregatesResponse:
+ * one aggregation result per action, named after it, whose one bucket (labelled the same) holds the count.
+ */
 export const actionUpdateCount: Handler = (ctx) => {
 	const filter = ctx.query.required('filter');
-	return ok(ctx, ctx.state.quarantine.actionCounts(filter === '*' ? undefined : filter));
+	const counts = ctx.state.quarantine.actionCounts(filter === '*' ? undefined : filter);
+	return ok(
+		ctx,
+		counts.map(({ name, count }) => ({ name, buckets: [{ label: name, count }] })),
+	);
 };
 
 /** POST aggregate query body: aggregates over the quarantined files. */
@@ -116,7 +127,7 @@ const poweredBy = 'quarantine-api';
 export const registerQuarantine: ServiceRegistrar = (router) => {
 	router
 		.get('/quarantine/queries/quarantined-files/v1', queryQuarantineFiles, { operation: 'QueryQuarantineFiles', poweredBy })
-		.post('/quarantine/entities/quarantined-files/GET/v1', getQuarantineFiles, { operation: 'GetQuarantineFiles', poweredBy })
+		.post('/quarantine/entities/quarantined-files/GET/v1', getQuarantineFiles, { operation: 'GetQuarantineFiles', poweredBy, errorResources: [404] })
 		.patch('/quarantine/entities/quarantined-files/v1', updateByIds, { operation: 'UpdateQuarantinedDetectsByIds', poweredBy })
 		.patch('/quarantine/queries/quarantined-files/v1', updateByQuery, { operation: 'UpdateQfByQuery', poweredBy })
 		.get('/quarantine/aggregates/action-update-count/v1', actionUpdateCount, { operation: 'ActionUpdateCount', poweredBy })

@@ -59,7 +59,7 @@ export const scanSamples: Handler = (ctx) => {
 	}
 	const now = Date.now();
 	const entry = ctx.state.quickScan.submit(samples as string[], ctx.principal?.clientId ?? 'unknown', now);
-	return ok(ctx, [entry.id], { writes: 1, meta: quotaMeta(ctx, now) });
+	return ok(ctx, [entry.id], { meta: quotaMeta(ctx, now) });
 };
 
 /** GET ?ids=a,b: the scans (status pending or done, verdicts once done); unknown ids in errors. */
@@ -89,7 +89,8 @@ export const querySubmissions: Handler = (ctx) => {
 	const sortText = sort && /^(asc|desc)$/i.test(sort.trim()) ? `created_timestamp.${sort.trim().toLowerCase()}` : sort;
 	const specs = parseSort(sortText, SCAN_FIELDS, { defaultSort: 'created_timestamp.desc', tiebreaker: TIEBREAKER });
 	const matching = docs(ctx, now).filter((d) => !predicate || predicate(d));
-	const result = pageSorted(sortDocs(matching, specs), specs, page);
+	// msa.Paging: offset, limit and total; no `after` cursor on this query.
+	const result = pageSorted(sortDocs(matching, specs), specs, page, { after: false });
 	return ok(
 		ctx,
 		result.items.map((d) => d.entry.id),
@@ -108,8 +109,8 @@ const poweredBy = 'mlscanner';
 
 export const registerQuickScan: ServiceRegistrar = (router) => {
 	router
-		.post('/scanner/entities/scans/v1', scanSamples, { operation: 'ScanSamples', poweredBy })
-		.get('/scanner/entities/scans/v1', getScans, { operation: 'GetScans', poweredBy })
-		.get('/scanner/queries/scans/v1', querySubmissions, { operation: 'QuerySubmissionsMixin0', poweredBy })
+		.post('/scanner/entities/scans/v1', scanSamples, { operation: 'ScanSamples', poweredBy, errorResources: [400, 500] })
+		.get('/scanner/entities/scans/v1', getScans, { operation: 'GetScans', poweredBy, errorResources: [400, 404, 500] })
+		.get('/scanner/queries/scans/v1', querySubmissions, { operation: 'QuerySubmissionsMixin0', poweredBy, errorResources: [400, 500] })
 		.post('/scanner/aggregates/scans/GET/v1', scansAggregates, { operation: 'GetScansAggregates', poweredBy });
 };

@@ -58,7 +58,7 @@ export const uploadSample: Handler = (ctx) => {
 		{ file_name: fileName, comment, is_confidential: isConfidential, uploaded_by: ctx.principal?.clientId ?? 'unknown' },
 		Date.now(),
 	);
-	return ok(ctx, [{ sha256: sample.sha256, file_name: sample.file_name }], { writes: 1 });
+	return ok(ctx, [{ sha256: sample.sha256, file_name: sample.file_name }]);
 };
 
 /** GET ?ids=<sha256>&password_protected=bool: the file itself, or a ZIP protected with "infected". */
@@ -78,14 +78,14 @@ export const downloadSample: Handler = (ctx) => {
 export const deleteSample: Handler = (ctx) => {
 	const id = oneSampleId(ctx);
 	if (!ctx.state.samples.remove(id)) throw sampleNotFound(id);
-	return ok(ctx, [id], { writes: 1 });
+	return ok(ctx, [id]);
 };
 
 const poweredBy = 'samplestore';
 
 export const registerSampleUploads: ServiceRegistrar = (router) => {
 	router
-		.post(SAMPLES_PATH, uploadSample, { operation: 'UploadSampleV3', poweredBy })
+		.post(SAMPLES_PATH, uploadSample, { operation: 'UploadSampleV3', poweredBy, errorResources: [400, 500] })
 		.get(SAMPLES_PATH, downloadSample, { operation: 'GetSampleV3', poweredBy })
-		.delete(SAMPLES_PATH, deleteSample, { operation: 'DeleteSampleV3', poweredBy });
+		.delete(SAMPLES_PATH, deleteSample, { operation: 'DeleteSampleV3', poweredBy, errorResources: [400, 403, 404, 500] });
 };
