@@ -326,7 +326,7 @@ describe('the Orion spec file and validators', () => {
 	it('passes requests as the page (and the decisions) describe them', () => {
 		expect(orion({ method: 'POST', path: `${API}/iocs/IPIoc`, query: { retrospective: 'true' }, contentType: JSON_PATCH, body: [{ ip: '192.0.2.1', daysToExpiration: 10, source: 's' }] })).toEqual([]);
 		expect(orion({ method: 'POST', path: `${API}/iocs/Hash/eraser/`, contentType: JSON_PATCH, body: [{ hash: 'a'.repeat(32) }] })).toEqual([]);
-		expect(orion({ method: 'POST', path: `${API}/iocs/DomainIoc/retrospectivesearcher/`, contentType: JSON_PATCH, body: [{ Domain: 'example.com' }] })).toEqual([]);
+		expect(orion({ method: 'POST', path: `${API}/iocs/DomainIoc/retrospectivesearcher`, contentType: JSON_PATCH, body: [{ Domain: 'example.com' }] })).toEqual([]);
 		expect(orion({ method: 'POST', path: `${API}/iocs/DomainIoc/retrospectivesearcher`, contentType: JSON_PATCH, body: [{ domain: 'example.com' }] })).toEqual([]);
 		expect(orion({ method: 'GET', path: `${API}/iocs/UrlIoc`, query: { from: '1', to: '2', includeDeleted: 'false' } })).toEqual([]);
 	});

@@ -12,7 +12,7 @@ test('outside jest (the demo script), the harness sets up its environment and le
 	const child = spawnSync(
 		process.execPath,
 		['-r', 'ts-node/register/transpile-only', join(__dirname, 'fixtures', 'outside-jest.ts')],
-		{ cwd: root, env, encoding: 'utf8', timeout: 30_000 },
+		{ cwd: root, env, encoding: 'utf8', timeout: 110_000 },
 	);
 	expect(child.stderr).toBe('');
 	expect(child.status).toBe(0);
@@ -25,4 +25,4 @@ test('outside jest (the demo script), the harness sets up its environment and le
 	expect(output.logs).toBeGreaterThan(0);
 	expect(String(output.userFolder)).toMatch(/n8n-harness-/);
 	expect(existsSync(String(output.userFolder))).toBe(false);
-});
+}, 120_000);

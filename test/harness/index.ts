@@ -45,3 +45,4 @@ export {
 } from './harness-nodes';
 export { formatLogEntry, type LogEntry, type LogLevel } from './logging';
 export { ensureRuntime } from './runtime';
+export { runListSearch, runLoadOptions, type NodeMethodCall } from './run-method';

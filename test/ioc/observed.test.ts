@@ -1,5 +1,6 @@
 import { EICAR_SHA256 } from '../../sandbox';
-import { apiCalls, json, pairedItems, runFalcon, useSandbox } from '../falcon/fixture';
+import { apiCalls, falconStore, json, pairedItems, runFalcon, useSandbox } from '../falcon/fixture';
+import { runLoadOptions } from '../harness';
 
 const sandbox = useSandbox();
 
@@ -63,11 +64,24 @@ describe.each([
 });
 
 describe('crowdStrikeFalconIoc: actions and reference data', () => {
-	it('gets the actions with their descriptions, and one by ID', async () => {
+	it('gets the actions as the API describes them (api.ActionV1), and one by ID', async () => {
 		const all = await runFalcon(sandbox(), 'crowdStrikeFalconIoc', { resource: 'action', operation: 'getMany', returnAll: true });
 		expect(json(all).map((action) => action.id)).toEqual(expect.arrayContaining(['detect', 'prevent', 'allow', 'no_action']));
 		const one = await runFalcon(sandbox(), 'crowdStrikeFalconIoc', { resource: 'action', operation: 'get', ids: 'detect' });
-		expect(json(one)).toEqual([expect.objectContaining({ id: 'detect', description: expect.any(String) })]);
+		// api.ActionV1 is {id, platforms_by_type, severities}: no description.
+		expect(json(one)).toEqual([{ id: 'detect', platforms_by_type: expect.objectContaining({ sha256: expect.any(Array) }), severities: expect.any(Array) }]);
+	});
+
+	it('offers the actions in the Action dropdown, saying which indicator types each applies to (from platforms_by_type)', async () => {
+		const options = await runLoadOptions({
+			nodeType: 'crowdStrikeFalconIoc',
+			method: 'getActions',
+			parameters: { resource: 'indicator', operation: 'create' },
+			credentials: falconStore(sandbox()),
+		});
+		const detect = options.find((option) => option.value === 'detect');
+		expect(detect).toEqual({ name: 'Detect Only', value: 'detect', description: expect.stringMatching(/^Show a detection but do not block\. For .*sha256/) });
+		expect(options.map((option) => option.value)).toEqual(expect.arrayContaining(['allow', 'prevent', 'no_action']));
 	});
 
 	it.each([

@@ -358,7 +358,7 @@ describe('Cytomic Orion node: IOC operations', () => {
 			});
 			expect(result.error).toBeUndefined();
 			expect(apiCalls(sb).map((call) => [call.method, call.path, call.body])).toEqual([
-				['POST', `${ORION_API}/iocs/IPIoc/retrospectivesearcher/`, [{ ip: '198.51.100.23' }, { ip: '192.0.2.77' }]],
+				['POST', `${ORION_API}/iocs/IPIoc/retrospectivesearcher`, [{ ip: '198.51.100.23' }, { ip: '192.0.2.77' }]],
 			]);
 			const [seen, unseen] = jsonOf(result.items);
 			expect(seen).toMatchObject({ iocType: 'IPIoc', value: '198.51.100.23', hitCount: 2 });

@@ -206,7 +206,7 @@ describe('sandbox: Cytomic Orion', () => {
 			sb.state.orion.plantSighting('DomainIoc', 'evil.example.org', 2);
 			sb.config.orionRetrospectiveDelayMs = 300;
 			const started = Date.now();
-			const res = await call<Array<Record<string, unknown>>>(sb, 'POST', `${ORION_API}/iocs/DomainIoc/retrospectivesearcher/`, {
+			const res = await call<Array<Record<string, unknown>>>(sb, 'POST', `${ORION_API}/iocs/DomainIoc/retrospectivesearcher`, {
 				token: bearer,
 				body: [{ domain: 'evil.example.org' }],
 			});

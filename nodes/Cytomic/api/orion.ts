@@ -1,7 +1,8 @@
 /**
  * Cytomic Orion's IOC API (the vendor's page, seed 002, is its spec) and the alerts the trigger
- * reads. Paths are relative to the credential's API base URL (`…/api/v1/applications`). How the
- * page's ambiguities were decided: docs/orion-spec-decisions.md.
+ * reads. Paths are relative to the credential's API base URL (`…/api/v1/applications`), each as the
+ * page's request section writes it (spec/orion/orion-spec.json). How the page's ambiguities were
+ * decided: docs/orion-spec-decisions.md.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -11,25 +12,25 @@ import type { OrionClient } from '../transport';
 const TYPE = { iocType: 'path' } as const;
 
 export const orion = operations('orion', {
-	importIocs: { operationId: 'ImportIocs', method: 'POST', path: '/iocs/{iocType}', params: { ...TYPE, retrospective: 'query', body: 'body' } },
-	deleteIocs: { operationId: 'DeleteIocs', method: 'POST', path: '/iocs/{iocType}/eraser/', params: { ...TYPE, body: 'body' } },
+	importIocs: { operationId: 'importIocs', method: 'POST', path: '/iocs/{iocType}', params: { ...TYPE, retrospective: 'query', body: 'body' } },
+	deleteIocs: { operationId: 'deleteIocs', method: 'POST', path: '/iocs/{iocType}/eraser/', params: { ...TYPE, body: 'body' } },
 	// A look-up: safe to send again.
-	getIocsByAttributes: { operationId: 'GetIocsByAttributes', method: 'POST', path: '/iocs/{iocType}/getter/', params: { ...TYPE, body: 'body' }, idempotent: true },
+	getIocsByAttributes: { operationId: 'listIocsByAttributes', method: 'POST', path: '/iocs/{iocType}/getter/', params: { ...TYPE, body: 'body' }, idempotent: true },
 	// The page lists From, to and includeDeleted as body parameters of a GET: sent in the query.
 	getIocsByDate: {
-		operationId: 'GetIocsByDate',
+		operationId: 'listIocsByDate',
 		method: 'GET',
 		path: '/iocs/{iocType}',
 		params: { ...TYPE, from: 'query', to: 'query', includeDeleted: 'query' },
 	},
 	retrospectiveSearch: {
-		operationId: 'RetrospectiveSearch',
+		operationId: 'retrospectiveSearch',
 		method: 'POST',
-		path: '/iocs/{iocType}/retrospectivesearcher/',
+		path: '/iocs/{iocType}/retrospectivesearcher',
 		params: { ...TYPE, body: 'body' },
 	},
 	getAlerts: {
-		operationId: 'GetAlerts',
+		operationId: 'alerts',
 		method: 'GET',
 		path: '/alerts/{from}/{to}',
 		params: { from: 'path', to: 'path', statuses: 'query', machineName: 'query', huntingrule: 'query', showExcluded: 'query' },

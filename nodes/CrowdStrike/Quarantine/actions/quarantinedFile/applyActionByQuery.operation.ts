@@ -175,8 +175,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				});
 			}
 			// msa.ReplyMetaOnly: no IDs come back. meta.writes, when the API fills it, says how many
-			// changed; otherwise the exact count taken just before stands.
+			// changed; otherwise the count taken just before stands (a bound when a search narrowed it).
 			const written = Number(answer.meta.writes?.resources_affected ?? (counted && !counted.upperBound ? counted.count : undefined));
+			const atMost = counted?.upperBound ? counted.count : undefined;
 			return {
 				json: {
 					action: input.action,
@@ -184,6 +185,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 					...(input.comment ? { comment: input.comment } : {}),
 					applied: true,
 					affected: Number.isInteger(written) && written >= 0 ? written : null,
+					...(atMost !== undefined && !(Number.isInteger(written) && written >= 0) ? { affectedAtMost: atMost } : {}),
 					...(answer.errors?.length ? { warnings: answer.errors.map((entry) => entry.message) } : {}),
 				},
 			};
