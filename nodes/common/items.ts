@@ -185,6 +185,12 @@ function errorJson(error: Error): IDataObject {
 	return json;
 }
 
+/** The error, marked as the failure of this item unless it already names one (a batch's request failing for its first item). */
+export function atItem(error: unknown, itemIndex: number): unknown {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) error.context.itemIndex ??= itemIndex;
+	return error;
+}
+
 function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) {
 		error.context.itemIndex ??= itemIndex;

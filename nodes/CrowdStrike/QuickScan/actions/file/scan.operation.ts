@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { mapWithConcurrency } from '../../../../common/concurrency';
-import { runBatched, type ItemOutcome, type ParsedItem } from '../../../../common/items';
+import { atItem, runBatched, type ItemOutcome, type ParsedItem } from '../../../../common/items';
+import { numberOption } from '../../../../common/validation';
+import { pollingOptions, readPolling, scanTimeoutError, type Polling } from '../../../shared/scan-polling';
 import { falconClient } from '../../../transport';
-import { atItem } from '../errors';
 import { binaryFieldProperty, readSampleFile, readSampleUpload, uploadOptions, uploadSample, type SampleUpload } from '../samples';
-import { numberOption } from '../schemas';
-import { pollingOptions, readPolling, sampleVerdict, scanTimeoutError, submitScan, waitForScan, type Polling } from '../scans';
+import { sampleVerdict, submitScan, waitForScan } from '../scans';
 
 const show = { resource: ['file'], operation: ['scan'] };
 
