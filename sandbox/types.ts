@@ -31,9 +31,11 @@ export interface SandboxConfig {
 	maxBodyBytes: number;
 	/** Request log size (default 5000 most recent; 0 = keep none, -1 = unbounded). */
 	requestLogLimit: number;
-	/** Quick Scan: how long a submitted scan stays `pending` before it is `done`, in ms (default 2000). */
+	/** Quick Scan and Quick Scan Pro: how long a scan stays `pending` (`running`) before it is `done`, in ms (default 2000). */
 	scanDelayMs: number;
-	/** Sample Uploads: largest accepted sample in bytes (default 256 MiB, the API's limit); larger answers 413. */
+	/** Quick Scan Pro: the scans the account may launch (default 10000); past it LaunchScan answers 429. */
+	quickScanProQuota: number;
+	/** Sample Uploads and Quick Scan Pro: largest accepted file in bytes (default 256 MiB, the API's limit); larger answers 413 (Quick Scan Pro: 400). */
 	maxSampleBytes: number;
 	/** Cytomic Orion: how long a retrospective search takes, in ms (default 0). */
 	orionRetrospectiveDelayMs: number;
