@@ -25,6 +25,8 @@ export interface SandboxConfig {
 	latencyMs: number;
 	/** Fault injection (all rates 0..1). */
 	faults: FaultConfig;
+	/** Path prefixes the API client has no scope for (or the tenant no licence): answered 403 `access denied, authorization failed` (default none). */
+	forbiddenPaths: string[];
 	/** When set, token calls answer 308 with `Location` pointing there (region redirect tests). */
 	redirectTokenTo: string | null;
 	/** Largest accepted request body in bytes (default 256 MiB + 1 MiB for multipart framing); larger answers 413. */

@@ -44,7 +44,7 @@ export const SCAN_FIELDS: FieldSchema<ScanDoc> = {
 	'artifacts.file_artifacts.filename': { type: 'string', get: (d) => done(d, d.entry.fileName), ...exact },
 	'artifacts.file_artifacts.verdict': { type: 'string', get: (d) => done(d, d.entry.verdict), ...exact },
 	created_timestamp: { type: 'date', get: (d) => d.entry.createdMs },
-	updated_timestamp: { type: 'date', get: (d) => (d.status === 'done' ? d.entry.doneAtMs : d.entry.createdMs), ...exact },
+	updated_timestamp: { type: 'date', get: (d) => (d.status === 'running' ? d.entry.createdMs : d.entry.doneAtMs), ...exact },
 };
 
 /** Scans launched in the same millisecond keep their launch order. */

@@ -4,10 +4,11 @@
  */
 import type { ProScanEntry } from './store';
 
-export type ScanStatus = 'running' | 'done';
+export type ScanStatus = 'running' | 'done' | 'failed';
 
 export function statusOf(entry: ProScanEntry, now: number): ScanStatus {
-	return now >= entry.doneAtMs ? 'done' : 'running';
+	if (now < entry.doneAtMs) return 'running';
+	return entry.failure ? 'failed' : 'done';
 }
 
 interface FileKind {
@@ -34,7 +35,8 @@ function printable(head: Buffer): string {
 
 /** quickscanpro.ScanResult: while the scan runs, only its required fields, with the verdict `unknown`. */
 function result(entry: ProScanEntry, status: ScanStatus) {
-	if (status !== 'done') return { verdict: 'unknown', verdict_reason: 'The scan is still running', malicious_confidence: 0, file_artifacts: [] };
+	if (status === 'running') return { verdict: 'unknown', verdict_reason: 'The scan is still running', malicious_confidence: 0, file_artifacts: [] };
+	if (status === 'failed') return { verdict: 'unknown', verdict_reason: 'The scan failed', malicious_confidence: 0, file_artifacts: [] };
 	const malicious = entry.verdict === 'malicious';
 	return {
 		verdict: entry.verdict,
@@ -64,7 +66,8 @@ export function scanResource(entry: ProScanEntry, now: number) {
 			sha256: entry.sha256,
 			status,
 			created_timestamp: new Date(entry.createdMs).toISOString(),
-			updated_timestamp: new Date(status === 'done' ? entry.doneAtMs : entry.createdMs).toISOString(),
+			updated_timestamp: new Date(status === 'running' ? entry.createdMs : entry.doneAtMs).toISOString(),
+			...(status === 'failed' && entry.failure ? { errors: [{ ...entry.failure }] } : {}),
 		},
 		result: result(entry, status),
 	};

@@ -51,6 +51,13 @@ export interface ProScanEntry {
 	family?: string;
 	/** An archive password came with the launch. */
 	withPassword: boolean;
+	/** Set when the scan ends `failed` (a test's `failScansOf`): quickscanpro.Error. */
+	failure?: ScanError;
+}
+
+export interface ScanError {
+	code: string;
+	message: string;
 }
 
 export interface ProQuota {
@@ -81,6 +88,8 @@ export class QuickScanProStore {
 	private readonly scans = new Map<string, ProScanEntry>();
 	private seq = 0;
 	private used = 0;
+	/** Files whose scans end failed, with the error (tests: CrowdStrike could not analyse a file). */
+	private readonly failing = new Map<string, ScanError>();
 
 	constructor(private readonly config: () => SandboxConfig) {}
 
@@ -89,6 +98,12 @@ export class QuickScanProStore {
 		this.scans.clear();
 		this.seq = 0;
 		this.used = 0;
+		this.failing.clear();
+	}
+
+	/** From now on, scans of this file end `failed` with this error (a control for tests, as CrowdStrike may fail to analyse a file). */
+	failScansOf(sha256: string, error: ScanError): void {
+		this.failing.set(sha256.toLowerCase(), error);
 	}
 
 	/** Stores a file (a copy: multipart files are views into the request body). The same content again replaces its name. */
@@ -154,6 +169,7 @@ export class QuickScanProStore {
 			reason: input.reason,
 			...(input.family ? { family: input.family } : {}),
 			withPassword: input.withPassword,
+			...(this.failing.has(input.file.sha256) ? { failure: this.failing.get(input.file.sha256) } : {}),
 		};
 		this.scans.set(entry.id, entry);
 		return entry;
