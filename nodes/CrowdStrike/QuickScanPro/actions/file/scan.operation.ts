@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../../../../common/concurrency';
-import { atItem, runBatched, type ItemOutcome, type ParsedItem } from '../../../../common/items';
+import { atItem, eachOfBatch, runBatched, type ParsedItem } from '../../../../common/items';
 import { numberOption } from '../../../../common/validation';
 import { QUICK_SCAN_PRO_IDS_PER_REQUEST } from '../../../api/quick-scan-pro';
 import { binaryFieldProperty, fileNameOption, readBinaryFileInput, readFileContent, type BinaryFileInput } from '../../../shared/file-input';
@@ -83,20 +82,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		batchSize: perRequest,
 		concurrency: client.policy.concurrency,
 		run: async (batch: Array<ParsedItem<ScanFileInput>>) => {
-			const outcomes = new Map<number, ItemOutcome>();
-			const uploaded: Uploaded[] = [];
-			await mapWithConcurrency(batch, client.policy.concurrency, async ({ index, input }) => {
-				try {
-					const content = await readFileContent(this, index, input.file);
-					const { sha256 } = await uploadToQuickScanPro(client, this, content, { startScan: false });
-					uploaded.push({ index, sha256, fileName: content.fileName, password: input.password });
-				} catch (error) {
-					if (!continueOnFail) throw atItem(error, index);
-					outcomes.set(index, error as Error);
-				}
+			const { done, outcomes } = await eachOfBatch(this, batch, client.policy.concurrency, async ({ index, input }) => {
+				const content = await readFileContent(this, index, input.file);
+				const { sha256 } = await uploadToQuickScanPro(client, this, content, { startScan: false });
+				return { sha256, fileName: content.fileName, password: input.password };
 			});
+			const uploaded: Uploaded[] = done.map(({ index, value }) => ({ index, ...value }));
 			if (uploaded.length === 0) return outcomes;
-			uploaded.sort((a, b) => a.index - b.index);
 
 			const { polling, simplify } = batch[0].input;
 			try {
