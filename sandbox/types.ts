@@ -37,6 +37,8 @@ export interface SandboxConfig {
 	scanDelayMs: number;
 	/** Quick Scan Pro: the scans the account may launch (default 10000); past it LaunchScan answers 429. */
 	quickScanProQuota: number;
+	/** Quick Scan Pro: `meta` as the swagger literally declares quickscanpro.MetaInfo, msa.MetaInfo under `meta.MetaInfo` (default false: its fields in `meta` itself, as Go embedding puts them). */
+	quickScanProNestedMeta: boolean;
 	/** Sample Uploads and Quick Scan Pro: largest accepted file in bytes (default 256 MiB, the API's limit); larger answers 413 (Quick Scan Pro: 400). */
 	maxSampleBytes: number;
 	/** Cytomic Orion: how long a retrospective search takes, in ms (default 0). */

@@ -227,6 +227,24 @@ describe('Scan', () => {
 		expect(sandbox.state.quickScanPro.entries()).toEqual([]);
 	});
 
+	test('meta as the swagger literally declares it (msa.MetaInfo under meta.MetaInfo) reads the same: paging, quota, verdicts', async () => {
+		sandbox.config.quickScanProNestedMeta = true;
+		try {
+			sandbox.config.scanDelayMs = 0;
+			const [sha] = stored(benign);
+			const launched = sandbox.state.quickScanPro.launch(Array.from({ length: 3 }, () => ({ sha256: sha, withPassword: false })), 'test', Date.now());
+			const some = await run(credentials, QUICK_SCAN_PRO, { resource: 'scan', operation: 'getMany', returnAll: false, limit: 2, filter: '', options: { idsOnly: true, sort: 'asc' } });
+			expect(some.items.map((item) => item.json.id)).toEqual(launched.slice(0, 2).map((entry) => entry.id));
+			const [query] = requestsOf(sandbox, 'QueryScanResults');
+			expect(query.status).toBe(200);
+
+			const scanned = await run(credentials, QUICK_SCAN_PRO, { resource: 'file', operation: 'scan', options: { pollInterval: 0.1 } }, { input: [fileItem(malware.content, malware.file_name)] });
+			expect(scanned.items[0].json).toEqual(expect.objectContaining({ verdict: 'malicious', quota: quota(4, 0), scanId: expect.stringMatching(/^[a-f0-9]{32}$/) }));
+		} finally {
+			sandbox.config.quickScanProNestedMeta = false;
+		}
+	});
+
 	test("a tenant or API client without Quick Scan Pro gets CrowdStrike's 403 with its message and trace id; bad IDs fail before any request", async () => {
 		const [first] = await finishedScans();
 		sandbox.config.forbiddenPaths = ['/quickscanpro/'];

@@ -22,12 +22,16 @@ const SHA256 = /^[a-f0-9]{64}$/i;
 const MAX_IDS = 100;
 const MAX_QUERY_LIMIT = 5000;
 
-/** An answer with the quota both in `meta` (quickscanpro.MetaInfo) and next to it (the response model's `quota`). */
-function withQuota(ctx: RequestContext, reply: Reply, now: number): Reply {
+/**
+ * An answer whose meta is quickscanpro.MetaInfo, with the quota both in `meta` and next to it (the
+ * response model's `quota`). msa.MetaInfo's fields sit in `meta` itself (Go embedding), or, with
+ * `quickScanProNestedMeta`, under `meta.MetaInfo` as the swagger literally declares it.
+ */
+function withProMeta(ctx: RequestContext, reply: Reply, now: number): Reply {
 	const quota = ctx.state.quickScanPro.quota(now);
 	const json = reply.json as { meta: Record<string, unknown> };
-	json.meta.quota = quota;
-	return { ...reply, json: { ...json, quota: { ...quota } } };
+	const meta = ctx.config.quickScanProNestedMeta ? { MetaInfo: json.meta, quota } : { ...json.meta, quota };
+	return { ...reply, json: { ...json, meta, quota: { ...quota } } };
 }
 
 function flag(value: string | undefined, name: string): boolean {
@@ -67,7 +71,7 @@ export const uploadFile: Handler = (ctx) => {
 	const store = ctx.state.quickScanPro;
 	const file = store.putFile(upload.data, upload.fileName, by, now);
 	const scan = upload.scan ? store.launch([{ sha256: file.sha256, withPassword: upload.password !== undefined }], by, now)[0] : undefined;
-	return withQuota(ctx, ok(ctx, [{ sha256: file.sha256, ...(scan ? { scan_id: scan.id } : {}) }], { writes: 1 }), now);
+	return withProMeta(ctx, ok(ctx, [{ sha256: file.sha256, ...(scan ? { scan_id: scan.id } : {}) }], { writes: 1 }), now);
 };
 
 /** The ids of a request (repeated `ids`, or comma lists), at most 100. */
@@ -113,7 +117,7 @@ export const launchScan: Handler = (ctx) => {
 	});
 	const now = Date.now();
 	const entries = ctx.state.quickScanPro.launch(requests, ctx.principal?.clientId ?? 'unknown', now);
-	return withQuota(ctx, ok(ctx, entries.map(launchResource), { writes: entries.length }), now);
+	return withProMeta(ctx, ok(ctx, entries.map(launchResource), { writes: entries.length }), now);
 };
 
 /** GET ?ids=<scan id>…: each scan with its status and, once done, its result; unknown ids in errors. */
@@ -158,7 +162,7 @@ export const queryScanResults: Handler = (ctx) => {
 	const { items, pagination } = pageSorted(sortDocs(docs, specs), specs, page);
 	// msa.Paging: offset, limit, total (no cursor: this query pages by offset).
 	const paging = { offset: pagination.offset, limit: pagination.limit, total: pagination.total };
-	return withQuota(ctx, ok(ctx, items.map((doc) => doc.entry.id), { pagination: paging }), now);
+	return withProMeta(ctx, ok(ctx, items.map((doc) => doc.entry.id), { pagination: paging }), now);
 };
 
 const poweredBy = 'quickscanpro';
