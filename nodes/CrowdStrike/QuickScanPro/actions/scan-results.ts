@@ -32,23 +32,27 @@ export function isFinished(resource: IDataObject): boolean {
 /** Why a scan failed (its status or its `scan.errors`), or undefined when it did not. */
 export function scanFailure(resource: IDataObject): string | undefined {
 	const status = statusOf(resource) ?? '';
+	if (!FAILED.test(status)) return undefined;
 	const errors = (part(resource, 'scan').errors as IDataObject[] | undefined) ?? [];
 	const messages = errors.map((error) => [error.code, error.message].filter(Boolean).join(': ')).filter(Boolean);
-	if (!FAILED.test(status)) return undefined;
 	return messages.length > 0 ? messages.join('; ') : `status "${status}"`;
+}
+
+/** The names of the malware families a result names (quickscanpro.MalwareFamily). */
+function familiesOf(result: IDataObject): unknown[] {
+	return ((result.malware_families as IDataObject[] | undefined) ?? []).map((family) => family.name).filter(Boolean);
 }
 
 /** The verdict an analyst reads: the verdict, whether it means "do not trust this file", and why. */
 export function verdictOf(resource: IDataObject): IDataObject {
 	const result = part(resource, 'result');
-	const families = ((result.malware_families as IDataObject[] | undefined) ?? []).map((family) => family.name).filter(Boolean);
 	return {
 		sha256: part(resource, 'scan').sha256 ?? null,
 		verdict: result.verdict ?? null,
 		malicious: isMaliciousVerdict(result.verdict),
 		verdictReason: result.verdict_reason ?? null,
 		maliciousConfidence: result.malicious_confidence ?? null,
-		malwareFamilies: families,
+		malwareFamilies: familiesOf(result),
 		fileType: result.file_type_short ?? result.file_type ?? null,
 	};
 }
@@ -62,7 +66,7 @@ export function simplifyScanResult(resource: IDataObject): IDataObject {
 		if (result[key] !== undefined) simple[key] = result[key];
 	}
 	simple.malicious = isMaliciousVerdict(result.verdict);
-	simple.malware_families = ((result.malware_families as IDataObject[] | undefined) ?? []).map((family) => family.name).filter(Boolean);
+	simple.malware_families = familiesOf(result);
 	for (const key of ['created_timestamp', 'updated_timestamp', 'errors'] as const) if (scan[key] !== undefined) simple[key] = scan[key];
 	return simple;
 }
