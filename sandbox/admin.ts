@@ -5,6 +5,7 @@
 import { applyConfigPatch } from './config';
 import { ApiError, reply } from './core/envelope';
 import { Router } from './core/router';
+import { scanResource } from './falcon/quick-scan-pro/records';
 import type { RequestLogEntry } from './core/request-log';
 import type { Sandbox } from './types';
 
@@ -116,6 +117,26 @@ export function createAdminRouter(c: AdminControls): Router {
 				throw new ApiError(400, 'status must be Pending, InProgress or Closed');
 			}
 			return reply(201, c.handle().state.orion.addAlert(body));
+		},
+		opts,
+	);
+
+	admin.post(
+		'/_sandbox/quick-scan-pro/scans',
+		(ctx) => {
+			const body = (ctx.body ?? {}) as Record<string, unknown>;
+			if (typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'A JSON object {content? | sha256?, fileName?, verdict?} is expected');
+			const { content, sha256, fileName, verdict } = body;
+			if (verdict !== undefined && verdict !== 'malicious' && verdict !== 'clean') throw new ApiError(400, "verdict must be 'malicious' or 'clean'");
+			if (fileName !== undefined && (typeof fileName !== 'string' || fileName.length > 255)) throw new ApiError(400, 'fileName must be a string of at most 255 characters');
+			const store = c.handle().state.quickScanPro;
+			const now = Date.now();
+			let hash: string;
+			if (typeof content === 'string' && content !== '') hash = store.putFile(Buffer.from(content, 'utf8'), (fileName as string | undefined) ?? 'sample.txt', 'sandbox-admin', now).sha256;
+			else if (typeof sha256 === 'string' && /^[a-f0-9]{64}$/i.test(sha256)) hash = sha256.toLowerCase();
+			else throw new ApiError(400, 'Give the file as content (text), or its sha256 (64 hexadecimal characters)');
+			const entry = store.addFinished({ sha256: hash, fileName: (fileName as string | undefined) ?? '', verdict: verdict as 'malicious' | 'clean' | undefined, at: now });
+			return reply(201, scanResource(entry, now));
 		},
 		opts,
 	);

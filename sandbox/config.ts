@@ -17,9 +17,12 @@ export function defaultConfig(): SandboxConfig {
 		latencyMs: 0,
 		faults: { ...DEFAULT_FAULTS },
 		redirectTokenTo: null,
+		forbiddenPaths: [],
 		maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
 		requestLogLimit: 5000,
 		scanDelayMs: 2000,
+		quickScanProQuota: 10_000,
+		quickScanProNestedMeta: false,
 		maxSampleBytes: 256 * 1024 * 1024,
 		orionRetrospectiveDelayMs: 0,
 		orionRetrospectiveLimitMs: 90_000,
@@ -60,10 +63,13 @@ const CHECKS: Record<Exclude<keyof SandboxConfig, 'faults'>, Check> = {
 	tokenRateLimitPerMinute: nonNegative,
 	retryAfterUnit: (v) => (v === 'seconds' || v === 'milliseconds' ? undefined : "must be 'seconds' or 'milliseconds'"),
 	latencyMs: nonNegative,
+	forbiddenPaths: (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'must be a list of path prefixes'),
 	redirectTokenTo: (v) => (v === null || typeof v === 'string' ? undefined : 'must be a URL string or null'),
 	maxBodyBytes: nonNegative,
 	requestLogLimit: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= -1 ? undefined : 'must be an integer >= -1'),
 	scanDelayMs: nonNegative,
+	quickScanProQuota: nonNegative,
+	quickScanProNestedMeta: (v) => (typeof v === 'boolean' ? undefined : 'must be a boolean'),
 	maxSampleBytes: nonNegative,
 	orionRetrospectiveDelayMs: nonNegative,
 	orionRetrospectiveLimitMs: nonNegative,
@@ -117,7 +123,7 @@ export function applyConfigPatch(config: SandboxConfig, patch: unknown): Sandbox
 
 /** A deep copy (for "reset config to what it was at start"). */
 export function cloneConfig(config: SandboxConfig): SandboxConfig {
-	return { ...config, faults: { ...config.faults, ...(config.faults.paths ? { paths: [...config.faults.paths] } : {}) }, memberCids: [...config.memberCids] };
+	return { ...config, faults: { ...config.faults, ...(config.faults.paths ? { paths: [...config.faults.paths] } : {}) }, memberCids: [...config.memberCids], forbiddenPaths: [...config.forbiddenPaths] };
 }
 
 /** Restores `target` in place from `source` (keeps object identity: sandbox.config stays valid). */

@@ -9,6 +9,7 @@ import { registerHostGroups } from './falcon/host-groups';
 import { registerFalconOAuth } from './falcon/oauth';
 import { registerQuarantine } from './falcon/quarantine';
 import { registerQuickScan } from './falcon/quick-scan';
+import { registerQuickScanPro } from './falcon/quick-scan-pro';
 import { registerSampleUploads } from './falcon/samples';
 import { registerOrion } from './orion';
 import type { ServiceRegistrar } from './types';
@@ -19,6 +20,7 @@ export const SERVICES: ServiceRegistrar[] = [
 	registerLegacyIocs, // /indicators/... (3 live, 5 decommissioned)
 	registerSampleUploads, // /samples/entities/samples/v3 (upload, download, delete)
 	registerQuickScan, // /scanner/...
+	registerQuickScanPro, // /quickscanpro/... (files, scans, scan queries)
 	registerQuarantine, // /quarantine/...
 	registerHostGroups, // /devices/{combined,queries,entities}/host-groups/v1
 	registerOrion, // /orion/oauth/token + /orion/api/v1/applications/{iocs,alerts}/... (the 'orion' bearer scheme)

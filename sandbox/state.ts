@@ -12,6 +12,7 @@ import { DeviceFleet } from './falcon/telemetry/devices';
 import { ProcessStore } from './falcon/telemetry/processes';
 import { QuarantineStore } from './falcon/quarantine/store';
 import { QuickScanStore } from './falcon/quick-scan/store';
+import { QuickScanProStore } from './falcon/quick-scan-pro/store';
 import { SampleStore } from './falcon/samples/store';
 import { OrionState, type OrionCredentials } from './orion/state';
 import type { ClientCredentials, SandboxConfig } from './types';
@@ -29,6 +30,8 @@ export interface SandboxState {
 	samples: SampleStore;
 	/** Quick Scan volumes and the scan quota (reads the samples). */
 	quickScan: QuickScanStore;
+	/** Quick Scan Pro: its own uploaded files, scans and quota. */
+	quickScanPro: QuickScanProStore;
 	/** Quarantined files across the fleet. */
 	quarantine: QuarantineStore;
 	/** Host groups (the demo groups the fleet's devices belong to). */
@@ -56,6 +59,7 @@ export function createState({ config, falcon, orion }: StateInit): SandboxState 
 		iocs: new IocStore(() => config),
 		samples,
 		quickScan: new QuickScanStore(samples, () => config),
+		quickScanPro: new QuickScanProStore(() => config),
 		quarantine: new QuarantineStore(devices, () => config),
 		hostGroups: new HostGroupStore(),
 		orion: new OrionState(orion, () => config),

@@ -26,15 +26,21 @@ export interface SandboxConfig {
 	latencyMs: number;
 	/** Fault injection (all rates 0..1). */
 	faults: FaultConfig;
+	/** Path prefixes the API client has no scope for (or the tenant no licence): answered 403 `access denied, authorization failed` (default none). */
+	forbiddenPaths: string[];
 	/** When set, token calls answer 308 with `Location` pointing there (region redirect tests). */
 	redirectTokenTo: string | null;
 	/** Largest accepted request body in bytes (default 256 MiB + 1 MiB for multipart framing); larger answers 413. */
 	maxBodyBytes: number;
 	/** Request log size (default 5000 most recent; 0 = keep none, -1 = unbounded). */
 	requestLogLimit: number;
-	/** Quick Scan: how long a submitted scan stays `pending` before it is `done`, in ms (default 2000). */
+	/** Quick Scan and Quick Scan Pro: how long a scan stays `pending` (`running`) before it is `done`, in ms (default 2000). */
 	scanDelayMs: number;
-	/** Sample Uploads: largest accepted sample in bytes (default 256 MiB, the API's limit); larger answers 413. */
+	/** Quick Scan Pro: the scans the account may launch (default 10000); past it LaunchScan answers 429. */
+	quickScanProQuota: number;
+	/** Quick Scan Pro: `meta` as the swagger literally declares quickscanpro.MetaInfo, msa.MetaInfo under `meta.MetaInfo` (default false: its fields in `meta` itself, as Go embedding puts them). */
+	quickScanProNestedMeta: boolean;
+	/** Sample Uploads and Quick Scan Pro: largest accepted file in bytes (default 256 MiB, the API's limit); larger answers 413 (Quick Scan Pro: 400). */
 	maxSampleBytes: number;
 	/** Cytomic Orion: how long a retrospective search takes, in ms (default 0). */
 	orionRetrospectiveDelayMs: number;

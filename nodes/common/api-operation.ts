@@ -22,6 +22,12 @@ export interface ApiOperation {
 	 * GET always is, and so are the look-ups by POST and the writes that leave the same state twice.
 	 */
 	idempotent?: boolean;
+	/** Parameters the spec requires: sent even when empty (an empty FQL filter means "everything"). */
+	required?: readonly string[];
+	/** The content types the operation takes (the spec's `consumes`) when that is not only JSON. */
+	consumes?: readonly string[];
+	/** The spec's models (gofalcon's names): the JSON body's, and the answer's for each status. */
+	models?: { readonly body?: string; readonly responses: Readonly<Record<number, string>> };
 }
 
 type NamesIn<O extends ApiOperation, L extends ParamLocation> = {
@@ -51,8 +57,8 @@ export function operations<const T extends Record<string, Omit<ApiOperation, 'co
 	};
 }
 
-function withoutEmpty(query: IDataObject): IDataObject | undefined {
-	const kept = Object.entries(query).filter(([, value]) => value !== undefined && value !== '');
+function withoutEmpty(query: IDataObject, required: readonly string[] = []): IDataObject | undefined {
+	const kept = Object.entries(query).filter(([name, value]) => value !== undefined && (value !== '' || required.includes(name)));
 	return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
 
@@ -63,7 +69,7 @@ export function requestFor<O extends ApiOperation>(operation: O, args: CallArgs<
 	return {
 		method: operation.method,
 		path,
-		qs: args.query ? withoutEmpty(args.query as IDataObject) : undefined,
+		qs: args.query ? withoutEmpty(args.query as IDataObject, operation.required) : undefined,
 		body: args.form ?? args.body,
 		...options,
 		idempotent: options.idempotent ?? operation.idempotent,

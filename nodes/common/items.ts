@@ -8,7 +8,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
-import { TaskQueue } from './concurrency';
+import { TaskQueue, mapWithConcurrency } from './concurrency';
 
 /** One output item an input produced, before n8n's pairing is attached. */
 export interface ItemResult {
@@ -183,6 +183,38 @@ function errorJson(error: Error): IDataObject {
 	if (details.httpCode) json.httpCode = details.httpCode;
 	if (details.context?.traceId) json.traceId = details.context.traceId;
 	return json;
+}
+
+/**
+ * A step each item of a batch takes before the batch's one request (its file's upload), at most
+ * `concurrency` at a time: what it gave for the items it succeeded for, in item order, and the
+ * failures as those items' outcomes (without On Error → Continue the first failure is thrown).
+ */
+export async function eachOfBatch<I, R>(
+	ctx: IExecuteFunctions,
+	batch: Array<ParsedItem<I>>,
+	concurrency: number,
+	step: (item: ParsedItem<I>) => Promise<R>,
+): Promise<{ done: Array<{ index: number; value: R }>; outcomes: Map<number, ItemOutcome> }> {
+	const continueOnFail = ctx.continueOnFail();
+	const outcomes = new Map<number, ItemOutcome>();
+	const done: Array<{ index: number; value: R }> = [];
+	await mapWithConcurrency(batch, concurrency, async (item) => {
+		try {
+			done.push({ index: item.index, value: await step(item) });
+		} catch (error) {
+			if (!continueOnFail) throw atItem(error, item.index);
+			outcomes.set(item.index, error as Error);
+		}
+	});
+	done.sort((a, b) => a.index - b.index);
+	return { done, outcomes };
+}
+
+/** The error, marked as the failure of this item unless it already names one (a batch's request failing for its first item). */
+export function atItem(error: unknown, itemIndex: number): unknown {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) error.context.itemIndex ??= itemIndex;
+	return error;
 }
 
 function withItemIndex(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {

@@ -1,5 +1,5 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
-import type { ZodType, ZodTypeDef } from 'zod';
+import { z, type ZodType, type ZodTypeDef } from 'zod';
 
 /** A field's value checked against its schema; a failure names the item and the field as the user sees them. */
 export function validateField<T>(
@@ -41,4 +41,23 @@ export function parseJsonField(node: INode, value: unknown, itemIndex: number, f
 	} catch (error) {
 		return invalidField(node, itemIndex, fieldName, `not valid JSON (${(error as Error).message})`);
 	}
+}
+
+/**
+ * A number option, checked: empty (or not set) gives the fallback; anything else must be a number
+ * in range, or the item fails naming the field. Nothing is clamped or guessed silently.
+ */
+export function numberOption(
+	node: INode,
+	value: unknown,
+	itemIndex: number,
+	field: string,
+	range: { min: number; max?: number; integer?: boolean; fallback: number },
+): number {
+	if (value === undefined || value === null || value === '') return range.fallback;
+	let schema = z.number({ invalid_type_error: 'must be a number' }).min(range.min, `must be at least ${range.min}`);
+	if (range.max !== undefined) schema = schema.max(range.max, `must be at most ${range.max}`);
+	if (range.integer) schema = schema.int('must be a whole number');
+	const parsed = typeof value === 'string' ? (value.trim() === '' ? Number.NaN : Number(value)) : value;
+	return validateField(node, schema, parsed, itemIndex, field);
 }

@@ -229,6 +229,10 @@ async function dispatch(p: Pipeline, ctx: RequestContext, route: Route | undefin
 			return { reply: rejected, extraDelayMs: 0 };
 		}
 		ctx.principal = principal;
+		// An API client without the scope (or a tenant without the licence) for this API.
+		if (p.config.forbiddenPaths.some((prefix) => ctx.path.startsWith(prefix))) {
+			return { reply: gatewayError(ctx, 403, 'access denied, authorization failed'), extraDelayMs: 0 };
+		}
 	}
 
 	// 2. rate limit

@@ -105,6 +105,16 @@ export const SEED_EPOCH_MS = Date.UTC(2025, 0, 6, 9, 0, 0);
  */
 export const EICAR_TEST_STRING = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$' + 'EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
 
+const EICAR = Buffer.from(EICAR_TEST_STRING, 'latin1');
+
+/**
+ * What the sandbox's scanners (Quick Scan, Quick Scan Pro) judge malicious: a file whose SHA-256 is
+ * on the seeded malicious list (EICAR's among them), or whose content holds the EICAR test string.
+ */
+export function isMaliciousFile(sha256: string, content: Buffer | undefined): boolean {
+	return isKnownMaliciousSha256(sha256) || (content !== undefined && content.includes(EICAR));
+}
+
 function sha256Hex(data: Buffer): string {
 	return createHash('sha256').update(data).digest('hex');
 }

@@ -20,13 +20,21 @@ export class CrowdStrikeFalconQuickScan implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Scan files with CrowdStrike Falcon Quick Scan and manage uploaded samples',
+		description:
+			'Scan files with CrowdStrike Falcon Quick Scan and manage uploaded samples (needs Quick Scan and the API scopes Quick Scan and Sample uploads: read, write)',
 		defaults: { name: 'CrowdStrike Falcon Quick Scan' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'crowdStrikeFalconApi', required: true }],
 		properties: [
+			{
+				displayName:
+					'Needs Falcon Quick Scan (Falcon Intelligence) and an API client with the scopes Quick Scan and Sample uploads (read, write). Tenants licensed for Quick Scan Pro instead: use the CrowdStrike Falcon Quick Scan Pro node.',
+				name: 'licenceNotice',
+				type: 'notice',
+				default: '',
+			},
 			{
 				displayName: 'Resource',
 				name: 'resource',

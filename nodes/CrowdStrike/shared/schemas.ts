@@ -55,6 +55,13 @@ export const hostGroupIdSchema = z
 	.trim()
 	.regex(/^[a-f0-9]{32}$/i, 'a host group ID is 32 hexadecimal characters');
 
+/** A file or sample is named by its SHA256; Falcon stores hashes in lower case. */
+export const sha256Schema = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.regex(/^[a-f0-9]{64}$/, 'a SHA256 is 64 hexadecimal characters');
+
 export const deviceIdSchema = z
 	.string()
 	.trim()

@@ -2,13 +2,30 @@ import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow'
 
 import { ApiClient, policyOf, type ApiContext } from '../../common/transport';
 import { falconAdapter } from './adapter';
-import type { FalconEnvelope, FalconRawResponse, FalconRequest } from './types';
+import type { FalconEnvelope, FalconMeta, FalconRawResponse, FalconRequest } from './types';
 
 export type FalconContext = ApiContext;
 
+/**
+ * The envelope's meta, read in both shapes the spec allows: quickscanpro.MetaInfo declares msa.MetaInfo
+ * as a property `MetaInfo` (Go struct embedding leaking into the swagger; the service puts its fields
+ * in `meta` itself), and Quick Scan Pro answers carry their `quota` next to `meta` as well as in it.
+ */
+function metaOf(body: { meta?: FalconMeta; quota?: unknown }): FalconMeta {
+	const meta = body.meta ?? {};
+	const embedded = isObject(meta.MetaInfo) ? (meta.MetaInfo as FalconMeta) : undefined;
+	const quota = meta.quota ?? (isObject(body.quota) ? (body.quota as IDataObject) : undefined);
+	if (!embedded && quota === meta.quota) return meta;
+	return { ...embedded, ...meta, ...(quota ? { quota } : {}) };
+}
+
+function isObject(value: unknown): boolean {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 function envelopeOf<T>(response: FalconRawResponse): FalconEnvelope<T> {
 	const body = response.body as Partial<FalconEnvelope<T>>;
-	return { meta: body.meta ?? {}, resources: body.resources ?? [], errors: body.errors ?? null, status: response.statusCode };
+	return { meta: metaOf(body as { meta?: FalconMeta }), resources: body.resources ?? [], errors: body.errors ?? null, status: response.statusCode };
 }
 
 /** The Falcon side of the transport core: answers read as CrowdStrike's envelope. */

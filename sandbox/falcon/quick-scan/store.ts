@@ -8,14 +8,12 @@ import { ApiError } from '../../core/envelope';
 import { hashHex } from '../../core/prng';
 import type { SandboxConfig } from '../../types';
 import type { SampleStore } from '../samples/store';
-import { EICAR_TEST_STRING, isKnownMaliciousSha256 } from '../seed-data';
+import { isMaliciousFile } from '../seed-data';
 
 /** Samples one volume may hold. */
 export const MAX_SAMPLES_PER_SCAN = 100;
 /** The scan quota of the emulated account (samples). */
 export const QUICK_SCAN_QUOTA = 10_000;
-
-const EICAR = Buffer.from(EICAR_TEST_STRING, 'latin1');
 
 export type Verdict = 'malware' | 'clean';
 
@@ -53,8 +51,7 @@ export interface Quota {
 }
 
 export function verdictFor(sha256: string, content: Buffer | undefined): Verdict {
-	if (isKnownMaliciousSha256(sha256)) return 'malware';
-	return content && content.includes(EICAR) ? 'malware' : 'clean';
+	return isMaliciousFile(sha256, content) ? 'malware' : 'clean';
 }
 
 export class QuickScanStore {

@@ -464,6 +464,66 @@ const quickScanSpecs: OperationSpec[] = [
 ];
 
 // ---------------------------------------------------------------------------
+// CrowdStrike Falcon Quick Scan Pro
+
+const QUICK_SCAN_PRO = 'crowdStrikeFalconQuickScanPro';
+const QSP_SCAN_ID = 'c4f8a1e0b2d34f6a9e7c5b3d1f0a2e4c';
+/** The file fields of an upload: Quick Scan's, without the comment Quick Scan Pro does not take. */
+const qspFileFields = (): FieldSpec[] => binaryFields().filter((field) => field.param !== 'options.comment');
+const archivePasswordField = (params?: IDataObject): FieldSpec => ({
+	param: 'options.archivePassword',
+	label: 'Archive Password',
+	good: 'infected',
+	...(params ? { params } : {}),
+	bad: (prng) => badText(prng, 1024, 'infected'),
+});
+const qspScanIdsField: FieldSpec = {
+	param: 'ids',
+	label: 'Scan IDs',
+	good: QSP_SCAN_ID,
+	bad: (prng) => badIds(prng, QSP_SCAN_ID, [...badHex(prng, 32, 10), GOOD.scanId, GOOD.sha256, GOOD.md5.replace(/f/g, 'g'), ...fqlInjections(prng, QSP_SCAN_ID, 4), ...withControl(prng, QSP_SCAN_ID, 2), ...WRONG_TYPES.slice(0, 2)]),
+};
+
+const quickScanProSpecs: OperationSpec[] = [
+	{
+		node: QUICK_SCAN_PRO,
+		resource: 'file',
+		operation: 'scan',
+		binary: true,
+		base: { binaryPropertyName: 'data', options: {} },
+		fields: [
+			...qspFileFields(),
+			archivePasswordField(),
+			{ param: 'options.maxFilesPerRequest', label: 'Max Files per Request', good: 50, nodeLevel: true, bad: () => badNumbers({ min: 1, max: 100, integer: true, optional: true }) },
+			...pollingFields(false),
+		],
+	},
+	{ node: QUICK_SCAN_PRO, resource: 'file', operation: 'upload', binary: true, base: { binaryPropertyName: 'data', options: {} }, fields: [...qspFileFields(), archivePasswordField({ options: { startScan: true } })] },
+	{ node: QUICK_SCAN_PRO, resource: 'file', operation: 'delete', base: { sha256s: GOOD.sha256 }, fields: [sha256sField('sha256s', 'File SHA256s')] },
+	{
+		node: QUICK_SCAN_PRO,
+		resource: 'scan',
+		operation: 'launch',
+		base: { sha256s: GOOD.sha256, options: {} },
+		fields: [
+			sha256sField('sha256s', 'File SHA256s'),
+			{ param: 'sha256s', label: 'File SHA256s', good: GOOD.sha256, params: { options: { wait: false } }, bad: (prng) => [101, 250].map((n) => Array.from({ length: n }, () => prng.hex(64))) },
+			archivePasswordField(),
+			...pollingFields(false),
+		],
+	},
+	{ node: QUICK_SCAN_PRO, resource: 'scan', operation: 'get', base: { ids: QSP_SCAN_ID }, fields: [qspScanIdsField] },
+	{
+		node: QUICK_SCAN_PRO,
+		resource: 'scan',
+		operation: 'getMany',
+		base: { returnAll: false, limit: 10, filter: '', options: {} },
+		fields: [limitField, { param: 'filter', label: 'Filter', good: "verdict:'malicious'", bad: (prng) => badFilter(prng) }],
+	},
+	{ node: QUICK_SCAN_PRO, resource: 'scan', operation: 'delete', base: { ids: QSP_SCAN_ID }, fields: [qspScanIdsField] },
+];
+
+// ---------------------------------------------------------------------------
 // CrowdStrike Falcon Quarantine
 
 const QUARANTINE = 'crowdStrikeFalconQuarantine';
@@ -598,6 +658,7 @@ export const SPECS: Record<string, OperationSpec[]> = {
 	[IOC]: iocSpecs,
 	[IOCS]: iocsSpecs,
 	[QUICK_SCAN]: quickScanSpecs,
+	[QUICK_SCAN_PRO]: quickScanProSpecs,
 	[QUARANTINE]: quarantineSpecs,
 	[ORION]: orionSpecs,
 };

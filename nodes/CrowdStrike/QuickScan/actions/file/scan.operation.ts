@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { mapWithConcurrency } from '../../../../common/concurrency';
-import { runBatched, type ItemOutcome, type ParsedItem } from '../../../../common/items';
+import { atItem, eachOfBatch, runBatched, type ParsedItem } from '../../../../common/items';
+import { numberOption } from '../../../../common/validation';
+import { pollingOptions, readPolling, scanTimeoutError, type Polling } from '../../../shared/scan-polling';
 import { falconClient } from '../../../transport';
-import { atItem } from '../errors';
 import { binaryFieldProperty, readSampleFile, readSampleUpload, uploadOptions, uploadSample, type SampleUpload } from '../samples';
-import { numberOption } from '../schemas';
-import { pollingOptions, readPolling, sampleVerdict, scanTimeoutError, submitScan, waitForScan, type Polling } from '../scans';
+import { sampleVerdict, submitScan, waitForScan } from '../scans';
 
 const show = { resource: ['file'], operation: ['scan'] };
 
@@ -71,20 +70,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		batchSize: perScan,
 		concurrency: client.policy.concurrency,
 		run: async (batch: Array<ParsedItem<ScanFileInput>>) => {
-			const outcomes = new Map<number, ItemOutcome>();
-			const uploaded: Uploaded[] = [];
-			await mapWithConcurrency(batch, client.policy.concurrency, async ({ index, input }) => {
-				try {
-					const file = await readSampleFile(this, index, input.upload);
-					const record = await uploadSample(client, this, file, input.upload);
-					uploaded.push({ index, sha256: String(record.sha256), fileName: file.fileName });
-				} catch (error) {
-					if (!continueOnFail) throw atItem(error, index);
-					outcomes.set(index, error as Error);
-				}
+			const { done, outcomes } = await eachOfBatch(this, batch, client.policy.concurrency, async ({ index, input }) => {
+				const file = await readSampleFile(this, index, input.upload);
+				const record = await uploadSample(client, this, file, input.upload);
+				return { sha256: String(record.sha256), fileName: file.fileName };
 			});
+			const uploaded: Uploaded[] = done.map(({ index, value }) => ({ index, ...value }));
 			if (uploaded.length === 0) return outcomes;
-			uploaded.sort((a, b) => a.index - b.index);
 
 			const { polling } = batch[0].input;
 			let scanId: string | undefined;

@@ -5,7 +5,7 @@ import { idsProperty } from '../../../shared/descriptions';
 import { readIds } from '../../../shared/ids-input';
 import { falconClient } from '../../../transport';
 import { deleteSample } from '../../../api/sample-uploads';
-import { sha256Schema } from '../schemas';
+import { sha256Schema } from '../../../shared/schemas';
 
 const show = { resource: ['sample'], operation: ['delete'] };
 

@@ -6,7 +6,7 @@ import { text } from '../../../../common/values';
 import { falconClient } from '../../../transport';
 import { downloadSample } from '../../../api/sample-uploads';
 import { SAMPLE_ZIP_PASSWORD } from '../samples';
-import { sha256Schema } from '../schemas';
+import { sha256Schema } from '../../../shared/schemas';
 
 const show = { resource: ['sample'], operation: ['download'] };
 

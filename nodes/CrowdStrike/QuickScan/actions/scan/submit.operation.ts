@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { mapWithConcurrency } from '../../../../common/concurrency';
-import { runBatched, type ItemOutcome, type ParsedItem } from '../../../../common/items';
-import { invalidField } from '../../../../common/validation';
-import { atItem } from '../errors';
+import { atItem, runBatched, type ItemOutcome, type ParsedItem } from '../../../../common/items';
+import { invalidField, numberOption } from '../../../../common/validation';
 import { idsProperty } from '../../../shared/descriptions';
 import { readIds } from '../../../shared/ids-input';
 import { falconClient } from '../../../transport';
-import { numberOption, sha256Schema } from '../schemas';
-import { pollingOptions, readPolling, sampleVerdict, scanTimeoutError, submitScan, waitForScan } from '../scans';
+import { sha256Schema } from '../../../shared/schemas';
+import { pollingOptions, readPolling, scanTimeoutError } from '../../../shared/scan-polling';
+import { sampleVerdict, submitScan, waitForScan } from '../scans';
 
 const show = { resource: ['scan'], operation: ['submit'] };
 
