@@ -178,7 +178,7 @@ describe('the table checker itself', () => {
 		).toEqual([
 			"orion.listIocsByDate: parameter 'from' goes in the query, not the body",
 			'orion.listIocsByDate: the page gives this operation no body',
-			'orion.retrospectiveSearch: path /iocs/{iocType}/retrospective, the page says /iocs/{iocType}/retrospectivesearcher or /iocs/{iocType}/retrospectivesearcher',
+			'orion.retrospectiveSearch: path /iocs/{iocType}/retrospective, the page says /iocs/{iocType}/retrospectivesearcher or /iocs/{iocType}/retrospectivesearcher/',
 			'orion.retrospectiveSearch: method PUT, the page says POST',
 		]);
 	});

@@ -175,10 +175,13 @@ function prepare(name: string): PreparedModel | null {
 		return null;
 	}
 	const fields: Record<string, FalconField> = { ...(model.fields ?? {}) };
+	// An embedded model may come either way: its fields in the model itself (the service's Go
+	// embedding) or under the property the swagger declares. Both are read by the nodes, so both
+	// validate, neither's fields required.
 	for (const f of quirk(name, 'embedded')?.fields ?? []) {
 		const ref = fields[f]?.ref;
-		delete fields[f];
-		if (ref) Object.assign(fields, load().spec.models[ref]?.fields ?? {});
+		if (fields[f]) fields[f] = { ...fields[f], required: false };
+		for (const [key, field] of Object.entries(ref ? (load().spec.models[ref]?.fields ?? {}) : {})) fields[key] ??= { ...field, required: false };
 	}
 	const notRequired = quirk(name, 'notRequired');
 	const oneOf = quirk(name, 'oneOfRequired')?.fields;

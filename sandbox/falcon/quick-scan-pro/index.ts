@@ -71,7 +71,7 @@ export const uploadFile: Handler = (ctx) => {
 	const store = ctx.state.quickScanPro;
 	const file = store.putFile(upload.data, upload.fileName, by, now);
 	const scan = upload.scan ? store.launch([{ sha256: file.sha256, withPassword: upload.password !== undefined }], by, now)[0] : undefined;
-	return withProMeta(ctx, ok(ctx, [{ sha256: file.sha256, ...(scan ? { scan_id: scan.id } : {}) }], { writes: 1 }), now);
+	return withProMeta(ctx, ok(ctx, [{ sha256: file.sha256, ...(scan ? { scan_id: scan.id } : {}) }]), now);
 };
 
 /** The ids of a request (repeated `ids`, or comma lists), at most 100. */
@@ -95,7 +95,7 @@ export const deleteFile: Handler = (ctx) => {
 		if (ctx.state.quickScanPro.removeFile(id)) deleted.push(id.toLowerCase());
 		else errors.push(notFound('File', id));
 	}
-	return ok(ctx, deleted, { writes: deleted.length }, errors);
+	return ok(ctx, deleted, {}, errors);
 };
 
 /** POST {resources: [{sha256, password?}]}: one scan per file. */
@@ -117,7 +117,7 @@ export const launchScan: Handler = (ctx) => {
 	});
 	const now = Date.now();
 	const entries = ctx.state.quickScanPro.launch(requests, ctx.principal?.clientId ?? 'unknown', now);
-	return withProMeta(ctx, ok(ctx, entries.map(launchResource), { writes: entries.length }), now);
+	return withProMeta(ctx, ok(ctx, entries.map(launchResource)), now);
 };
 
 /** GET ?ids=<scan id>…: each scan with its status and, once done, its result; unknown ids in errors. */
@@ -143,7 +143,7 @@ export const deleteScanResult: Handler = (ctx) => {
 		if (ctx.state.quickScanPro.removeScan(id)) deleted.push(id.toLowerCase());
 		else errors.push(notFound('Scan', id));
 	}
-	return ok(ctx, deleted, { writes: deleted.length }, errors);
+	return ok(ctx, deleted, {}, errors);
 };
 
 /** GET ?filter&sort&offset&limit: scan IDs, newest first unless sorted otherwise; an empty filter matches every scan. */
