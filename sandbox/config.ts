@@ -20,6 +20,8 @@ export function defaultConfig(): SandboxConfig {
 		maxBodyBytes: DEFAULT_MAX_BODY_BYTES,
 		requestLogLimit: 5000,
 		scanDelayMs: 2000,
+		containmentDelayMs: 2000,
+		deniedScopes: [],
 		maxSampleBytes: 256 * 1024 * 1024,
 		orionRetrospectiveDelayMs: 0,
 		orionRetrospectiveLimitMs: 90_000,
@@ -64,6 +66,8 @@ const CHECKS: Record<Exclude<keyof SandboxConfig, 'faults'>, Check> = {
 	maxBodyBytes: nonNegative,
 	requestLogLimit: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= -1 ? undefined : 'must be an integer >= -1'),
 	scanDelayMs: nonNegative,
+	containmentDelayMs: nonNegative,
+	deniedScopes: (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'must be a list of scope names'),
 	maxSampleBytes: nonNegative,
 	orionRetrospectiveDelayMs: nonNegative,
 	orionRetrospectiveLimitMs: nonNegative,
@@ -117,7 +121,7 @@ export function applyConfigPatch(config: SandboxConfig, patch: unknown): Sandbox
 
 /** A deep copy (for "reset config to what it was at start"). */
 export function cloneConfig(config: SandboxConfig): SandboxConfig {
-	return { ...config, faults: { ...config.faults, ...(config.faults.paths ? { paths: [...config.faults.paths] } : {}) }, memberCids: [...config.memberCids] };
+	return { ...config, faults: { ...config.faults, ...(config.faults.paths ? { paths: [...config.faults.paths] } : {}) }, memberCids: [...config.memberCids], deniedScopes: [...config.deniedScopes] };
 }
 
 /** Restores `target` in place from `source` (keeps object identity: sandbox.config stays valid). */

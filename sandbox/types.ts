@@ -33,6 +33,13 @@ export interface SandboxConfig {
 	requestLogLimit: number;
 	/** Quick Scan: how long a submitted scan stays `pending` before it is `done`, in ms (default 2000). */
 	scanDelayMs: number;
+	/** Hosts: how long a containment (or the lifting of one) stays pending before it takes effect, in ms (default 2000). */
+	containmentDelayMs: number;
+	/**
+	 * API scopes the sandbox's client lacks (e.g. `devices:write`, `host-group:write`, `alerts:write`):
+	 * requests that need one answer 403 "access denied, authorization failed". Default none.
+	 */
+	deniedScopes: string[];
 	/** Sample Uploads: largest accepted sample in bytes (default 256 MiB, the API's limit); larger answers 413. */
 	maxSampleBytes: number;
 	/** Cytomic Orion: how long a retrospective search takes, in ms (default 0). */

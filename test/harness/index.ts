@@ -15,6 +15,7 @@ export {
 	type WorkflowNodeInput,
 } from './run-workflow';
 export { runPoll, type RunPollOptions, type RunPollResult } from './run-poll';
+export { runListSearch, type RunListSearchOptions } from './run-list-search';
 export { testCredential, type TestCredentialOptions } from './test-credential';
 export {
 	CredentialStore,

@@ -25,22 +25,31 @@ function done<T>(wanted: Wanted, resources: T[], page: FalconEnvelope<T>, size: 
 	return total !== undefined && resources.length >= total;
 }
 
+/** Where a cursor query takes `limit` and `after`: the query string (IOC Management) or its JSON body (the combined alerts search). */
+export type CursorIn = 'query' | 'body';
+
+function withPage(request: FalconRequest, where: CursorIn, paging: IDataObject): FalconRequest {
+	if (where === 'body') return { ...request, body: { ...(request.body as IDataObject | undefined), ...paging } };
+	return { ...request, qs: { ...request.qs, ...paging } };
+}
+
 /**
- * Pages through a query with the `after` cursor (IOC Management), which goes past the 10,000
- * results that offset paging allows.
+ * Pages through a query with the `after` cursor (IOC Management, Alerts), which goes past the
+ * 10,000 results that offset paging allows.
  */
 export async function collectByCursor<T = IDataObject>(
 	client: FalconClient,
 	request: FalconRequest,
 	wanted: Wanted,
 	pageSize: number,
+	where: CursorIn = 'query',
 ): Promise<Collected<T>> {
 	const resources: T[] = [];
 	let after: string | undefined;
 	let requests = 0;
 	for (;;) {
 		const size = pageLimit(wanted, resources.length, pageSize);
-		const page = await client.request<T>({ ...request, qs: { ...request.qs, limit: size, ...(after ? { after } : {}) } });
+		const page = await client.request<T>(withPage(request, where, { limit: size, ...(after ? { after } : {}) }));
 		requests++;
 		resources.push(...(page.resources ?? []));
 		after = page.meta.pagination?.after || undefined;
@@ -99,6 +108,31 @@ export async function collectByNextOffset<T = IDataObject>(
 		requests++;
 		resources.push(...(page.resources ?? []));
 		offset = nextOffset(offset, page);
+		if (done(wanted, resources, page, size) || offset === undefined) return { resources, meta: page.meta, requests };
+	}
+}
+
+/**
+ * Pages through a scroll query (QueryDevicesByFilterScroll): every page hands back the cursor of
+ * the next in `meta.pagination.offset` (a string, valid for two minutes, possibly the same text each
+ * time), with no 10,000 window. The query ends on a short page, at the total, or without a cursor.
+ */
+export async function collectByScroll<T = IDataObject>(
+	client: FalconClient,
+	request: FalconRequest,
+	wanted: Wanted,
+	pageSize: number,
+): Promise<Collected<T>> {
+	const resources: T[] = [];
+	let offset: string | undefined;
+	let requests = 0;
+	for (;;) {
+		const size = pageLimit(wanted, resources.length, pageSize);
+		const page = await client.request<T>({ ...request, qs: { ...request.qs, limit: size, ...(offset !== undefined ? { offset } : {}) } });
+		requests++;
+		resources.push(...(page.resources ?? []));
+		const next = page.meta.pagination?.offset;
+		offset = next === undefined || next === '' ? undefined : String(next);
 		if (done(wanted, resources, page, size) || offset === undefined) return { resources, meta: page.meta, requests };
 	}
 }
