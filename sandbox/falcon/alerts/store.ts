@@ -150,6 +150,35 @@ export class AlertStore {
 		}
 	}
 
+	/**
+	 * Adds `count` copies of one demo alert on synthetic composite IDs, a second apart ending now
+	 * (tests and benchmarks of more alerts than the seed has). Answers their composite IDs.
+	 */
+	seedSynthetic(count: number, now = Date.now()): string[] {
+		const template = this.all()[0]?.doc ?? this.create({ timestamp: now });
+		const ids: string[] = [];
+		for (let i = 0; i < count; i++) {
+			const at = now - (count - i) * 1000;
+			const suffix = hashHex(`sandbox:alert:synthetic:${this.byId.size}:${i}`, 20);
+			const compositeId = `${template.cid}:ind:${template.agent_id}:${suffix}`;
+			const iso = new Date(at).toISOString();
+			const doc: Alert = {
+				...structuredClone(template),
+				composite_id: compositeId,
+				id: `ind:${template.agent_id}:${suffix}`,
+				created_timestamp: iso,
+				updated_timestamp: iso,
+				timestamp: iso,
+				crawled_timestamp: iso,
+				status: 'new',
+				tags: [],
+			};
+			this.insert(doc, at);
+			ids.push(compositeId);
+		}
+		return ids;
+	}
+
 	all(): AlertEntry[] {
 		return [...this.byId.values()];
 	}
