@@ -140,6 +140,21 @@ describe('Host → Contain', () => {
 		expect(apiCalls(sandbox(), DETAILS_PATH)).toHaveLength(2);
 		expect(sandbox().state.hosts.actionLog).toHaveLength(1);
 	});
+
+	it('no answer at all: the hosts are checked before each resend, and the item finally says its outcome is unknown', async () => {
+		const [a] = quietHosts(sandbox());
+		sandbox().config.faults = { ...sandbox().config.faults, rateDrop: 1, paths: [ACTION_PATH] };
+		try {
+			const result = await contain({ deviceIds: a.device.device_id, requestOptions: { maxRetries: 1, retryBaseMs: 10 } }, { continueOnFail: true });
+			const [item] = json(result);
+			expect(item.error).toMatch(new RegExp(`^Could not contain 1 of 1 host: ${a.device.hostname} \\(${a.device.device_id}\\): Unknown outcome for the contain action on ${a.device.hostname}`));
+			expect(item.description).toContain('may or may not have been applied');
+		} finally {
+			sandbox().config.faults = { ...sandbox().config.faults, rateDrop: 0, paths: undefined };
+		}
+		expect(actionCalls()).toHaveLength(2);
+		expect(apiCalls(sandbox(), DETAILS_PATH)).toHaveLength(2);
+	});
 });
 
 describe('Host → Contain by hostname or IP address', () => {

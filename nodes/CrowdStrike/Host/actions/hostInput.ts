@@ -78,7 +78,7 @@ export function hostInputProperties(displayOptions: IDisplayOptions, verb: strin
 
 const hostnameSchema = text(255)
 	.transform((value) => value.trim())
-	.refine((value) => value !== '', 'a hostname is not empty');
+	.refine((value) => /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(value), 'a hostname holds letters, digits, dots, hyphens and underscores');
 
 const ipSchema = z.string().trim().refine((value) => isIpv4(value) || isIpv6(value), 'not an IPv4 or IPv6 address');
 

@@ -4,6 +4,7 @@
  * search (PostCombinedAlertsV1) and its `after` cursor; composite IDs tell them apart.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
 
 import { requestFor } from '../../api';
 import { ALERT_PAGE, alerts } from '../../api/alerts';
@@ -11,7 +12,6 @@ import { ALERT_SEVERITIES, ALERT_STATUSES, minimumSeverityFql, type AlertSeverit
 import { collectByCursor, type FalconClient } from '../../transport';
 import { advance, checkParameter, rememberStates, timeOf, type Handled, type TriggerState } from '../../../common/polling';
 import { andFql, fqlTime } from '../fql';
-import { z } from 'zod';
 import { START_PAGE, type EventRun, type FalconTriggerEvent, type Polled } from './types';
 
 type Found = Handled & { record: IDataObject };

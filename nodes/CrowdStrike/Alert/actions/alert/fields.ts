@@ -1,10 +1,11 @@
 import type { IDataObject, IDisplayOptions, INode, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { invalidField } from '../../../../common/validation';
-import { ALERT_SEVERITIES, alertSeverityOptions, alertStatusOptions, minimumSeverityFql, type AlertSeverity } from '../../../shared/alerts';
+import { invalidField, validateField } from '../../../../common/validation';
+import { text as textSchema } from '../../../../common/values';
+import { ALERT_SEVERITIES, ALERT_STATUSES, alertSeverityOptions, alertStatusOptions, minimumSeverityFql, type AlertSeverity } from '../../../shared/alerts';
 import { fqlTime } from '../../../shared/fql';
-import { fqlQuote } from '../../../shared/schemas';
+import { fqlQuote, instantSchema } from '../../../shared/schemas';
 
 /** A composite alert ID: `<cid>:<kind>:<agent or scope>:<detection>` (ind for endpoint alerts). */
 export const compositeIdSchema = z
@@ -42,24 +43,27 @@ export function alertFiltersProperty(displayOptions: IDisplayOptions): INodeProp
 	};
 }
 
-/** The FQL conditions of the Filters collection. */
+const LABELS: Record<string, string> = { minSeverity: 'Minimum Severity', status: 'Status', hostname: 'Hostname', sha256: 'SHA256' };
+
+/** The FQL conditions of the Filters collection, each value checked before any request. */
 export function alertFiltersFql(node: INode, index: number, filters: IDataObject): string[] {
-	const text = (name: string) => (typeof filters[name] === 'string' ? (filters[name] as string).trim() : '');
+	const text = (name: string) => validateField(node, textSchema(255), filters[name] ?? '', index, LABELS[name]).trim();
 	const conditions: string[] = [];
 	if (text('minSeverity')) {
 		if (!(ALERT_SEVERITIES as readonly string[]).includes(text('minSeverity'))) invalidField(node, index, 'Minimum Severity', `must be one of ${ALERT_SEVERITIES.join(', ')}`);
 		conditions.push(minimumSeverityFql(text('minSeverity') as AlertSeverity));
 	}
-	if (text('status')) conditions.push(`status:${fqlQuote(text('status'))}`);
+	if (text('status')) {
+		if (!(ALERT_STATUSES as readonly string[]).includes(text('status'))) invalidField(node, index, 'Status', `must be one of ${ALERT_STATUSES.join(', ')}`);
+		conditions.push(`status:${fqlQuote(text('status'))}`);
+	}
 	if (text('hostname')) conditions.push(`device.hostname:${fqlQuote(text('hostname'))}`);
 	if (text('sha256')) {
 		if (!/^[a-f0-9]{64}$/i.test(text('sha256'))) invalidField(node, index, 'SHA256', 'a SHA256 hash is 64 hexadecimal characters');
 		conditions.push(`sha256:${fqlQuote(text('sha256').toLowerCase())}`);
 	}
-	if (filters.createdAfter !== undefined && filters.createdAfter !== '') {
-		const ms = Date.parse(String(filters.createdAfter));
-		if (Number.isNaN(ms)) invalidField(node, index, 'Created After', `"${String(filters.createdAfter)}" is not a date`);
-		conditions.push(`created_timestamp:>=${fqlTime(ms)}`);
+	if (filters.createdAfter !== undefined && filters.createdAfter !== '' && filters.createdAfter !== null) {
+		conditions.push(`created_timestamp:>=${fqlTime(validateField(node, instantSchema, filters.createdAfter, index, 'Created After'))}`);
 	}
 	return conditions;
 }

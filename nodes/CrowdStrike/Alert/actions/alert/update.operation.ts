@@ -80,7 +80,8 @@ function actionParameters(node: INode, index: number, fields: IDataObject): Aler
 	const value = (name: string, label: string, max = 2000) => validateField(node, text(max), fields[name] ?? '', index, label).trim();
 	const tags = (name: string, label: string) => listOf(fields[name] ?? '', TAG_SEPARATORS).map((tag) => validateField(node, tagSchema, tag, index, label));
 	const parameters: AlertActionParameter[] = [];
-	if (fields.status !== undefined && fields.status !== '') parameters.push({ name: 'update_status', value: validateField(node, statusSchema, fields.status, index, 'Status') });
+	// A Status the user added must be one: an expression giving '' is not "leave it".
+	if (fields.status !== undefined) parameters.push({ name: 'update_status', value: validateField(node, statusSchema, fields.status, index, 'Status') });
 	if (fields.unassign === true) parameters.push({ name: 'unassign', value: '' });
 	if (value('assignToName', 'Assign to User Name')) parameters.push({ name: 'assign_to_name', value: value('assignToName', 'Assign to User Name') });
 	if (value('assignToUserId', 'Assign to User ID')) parameters.push({ name: 'assign_to_user_id', value: value('assignToUserId', 'Assign to User ID') });

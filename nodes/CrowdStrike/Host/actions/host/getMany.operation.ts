@@ -2,14 +2,14 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodePr
 
 import { results, runPerItem } from '../../../../common/items';
 import { readWanted } from '../../../../common/return-all';
-import { invalidField } from '../../../../common/validation';
-import { isIpv4, isIpv6, listOf } from '../../../../common/values';
+import { invalidField, validateField } from '../../../../common/validation';
+import { isIpv4, isIpv6, listOf, text as textSchema } from '../../../../common/values';
 import { requestFor } from '../../../api';
 import { DEVICE_QUERY_PAGE, getAllDeviceDetails, hosts } from '../../../api/hosts';
 import { filterProperty, returnAllOrLimit, simplifyProperty } from '../../../shared/descriptions';
 import { andFql, fqlTime } from '../../../shared/fql';
 import { readFilter, readSort } from '../../../shared/query-input';
-import { fqlQuote, hostGroupIdSchema } from '../../../shared/schemas';
+import { fqlQuote, hostGroupIdSchema, instantSchema } from '../../../shared/schemas';
 import { collectByOffset, collectByScroll, falconClient } from '../../../transport';
 import { CONTAINMENT_STATUS_OPTIONS, HOST_FQL_FIELDS, inOrder, simplifyHost } from '../hostRecords';
 
@@ -78,30 +78,39 @@ export const description: INodeProperties[] = [
 
 function dateCondition(node: INode, index: number, field: string, value: unknown, op: '>=' | '<'): string {
 	if (value === undefined || value === '' || value === null) return '';
-	const ms = Date.parse(String(value));
-	if (Number.isNaN(ms)) invalidField(node, index, field, `"${String(value)}" is not a date`);
-	return `last_seen:${op}${fqlTime(ms)}`;
+	return `last_seen:${op}${fqlTime(validateField(node, instantSchema, value, index, field))}`;
 }
 
-/** The FQL conditions of the Filters collection. */
+const PLATFORMS = ['Windows', 'Mac', 'Linux'];
+const STATUSES = CONTAINMENT_STATUS_OPTIONS.map((option) => option.value);
+
+/** The FQL conditions of the Filters collection, each value checked before any request. */
 export function filtersFql(node: INode, index: number, filters: IDataObject): string[] {
-	const text = (name: string) => (typeof filters[name] === 'string' ? (filters[name] as string).trim() : '');
-	const ip = (name: string, field: string, label: string) => {
+	const LABELS: Record<string, string> = { hostname: 'Hostname', localIp: 'Local IP', externalIp: 'External IP', platform: 'Platform', status: 'Containment Status', hostGroupId: 'Host Group ID', tags: 'Tags' };
+	const text = (name: string) => validateField(node, textSchema(255), filters[name] ?? '', index, LABELS[name]).trim();
+	const oneOf = (name: string, allowed: string[]) => {
+		const value = text(name);
+		if (value !== '' && !allowed.includes(value)) invalidField(node, index, LABELS[name], `must be one of ${allowed.join(', ')}`);
+		return value;
+	};
+	const ip = (name: string, field: string) => {
 		const value = text(name);
 		if (value === '') return '';
-		if (!isIpv4(value) && !isIpv6(value)) invalidField(node, index, label, `"${value}" is not an IPv4 or IPv6 address`);
+		if (!isIpv4(value) && !isIpv6(value)) invalidField(node, index, LABELS[name], `"${value}" is not an IPv4 or IPv6 address`);
 		return `${field}:${fqlQuote(value)}`;
 	};
 	const hostname = text('hostname');
 	const groupId = text('hostGroupId');
 	if (groupId && !hostGroupIdSchema.safeParse(groupId).success) invalidField(node, index, 'Host Group ID', 'a host group ID is 32 hexadecimal characters');
-	const tags = listOf(filters.tags ?? '', /[\r\n,]+/);
+	const tags = listOf(text('tags'), /[\r\n,]+/);
+	const platform = oneOf('platform', PLATFORMS);
+	const status = oneOf('status', STATUSES);
 	return [
 		hostname ? `hostname:${hostname.includes('*') ? '*' : ''}${fqlQuote(hostname)}` : '',
-		ip('localIp', 'local_ip', 'Local IP'),
-		ip('externalIp', 'external_ip', 'External IP'),
-		text('platform') ? `platform_name:${fqlQuote(text('platform'))}` : '',
-		text('status') ? `status:${fqlQuote(text('status'))}` : '',
+		ip('localIp', 'local_ip'),
+		ip('externalIp', 'external_ip'),
+		platform ? `platform_name:${fqlQuote(platform)}` : '',
+		status ? `status:${fqlQuote(status)}` : '',
 		dateCondition(node, index, 'Last Seen After', filters.lastSeenAfter, '>='),
 		dateCondition(node, index, 'Last Seen Before', filters.lastSeenBefore, '<'),
 		tags.length > 0 ? `tags:[${tags.map(fqlQuote).join(',')}]` : '',
