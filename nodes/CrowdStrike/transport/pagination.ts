@@ -88,16 +88,13 @@ function nextOffset(sent: string | number | undefined, page: FalconEnvelope<unkn
 	return number > current ? number : current + got;
 }
 
-/**
- * Pages through a query whose `offset` is a cursor the API hands back (api.DetectsQueryPaging: a
- * string, no total), as the devices and processes an indicator ran on are listed. A numeric offset
- * is read too.
- */
-export async function collectByNextOffset<T = IDataObject>(
+/** Pages through a query whose next `offset` comes from each page (`next`); it ends without one. */
+async function collectByHandedOffset<T>(
 	client: FalconClient,
 	request: FalconRequest,
 	wanted: Wanted,
 	pageSize: number,
+	next: (sent: string | number | undefined, page: FalconEnvelope<T>) => string | number | undefined,
 ): Promise<Collected<T>> {
 	const resources: T[] = [];
 	let offset: string | number | undefined;
@@ -107,32 +104,29 @@ export async function collectByNextOffset<T = IDataObject>(
 		const page = await client.request<T>({ ...request, qs: { ...request.qs, limit: size, ...(offset !== undefined ? { offset } : {}) } });
 		requests++;
 		resources.push(...(page.resources ?? []));
-		offset = nextOffset(offset, page);
+		offset = next(offset, page);
 		if (done(wanted, resources, page, size) || offset === undefined) return { resources, meta: page.meta, requests };
 	}
 }
 
 /**
+ * Pages through a query whose `offset` is a cursor the API hands back (api.DetectsQueryPaging: a
+ * string, no total), as the devices and processes an indicator ran on are listed. A numeric offset
+ * is read too.
+ */
+export async function collectByNextOffset<T = IDataObject>(client: FalconClient, request: FalconRequest, wanted: Wanted, pageSize: number): Promise<Collected<T>> {
+	return await collectByHandedOffset<T>(client, request, wanted, pageSize, nextOffset);
+}
+
+/**
  * Pages through a scroll query (QueryDevicesByFilterScroll): every page hands back the cursor of
  * the next in `meta.pagination.offset` (a string, valid for two minutes, possibly the same text each
- * time), with no 10,000 window. The query ends on a short page, at the total, or without a cursor.
+ * time, so a repeat is not an end), with no 10,000 window. The query ends on a short page, at the
+ * total, or without a cursor.
  */
-export async function collectByScroll<T = IDataObject>(
-	client: FalconClient,
-	request: FalconRequest,
-	wanted: Wanted,
-	pageSize: number,
-): Promise<Collected<T>> {
-	const resources: T[] = [];
-	let offset: string | undefined;
-	let requests = 0;
-	for (;;) {
-		const size = pageLimit(wanted, resources.length, pageSize);
-		const page = await client.request<T>({ ...request, qs: { ...request.qs, limit: size, ...(offset !== undefined ? { offset } : {}) } });
-		requests++;
-		resources.push(...(page.resources ?? []));
-		const next = page.meta.pagination?.offset;
-		offset = next === undefined || next === '' ? undefined : String(next);
-		if (done(wanted, resources, page, size) || offset === undefined) return { resources, meta: page.meta, requests };
-	}
+export async function collectByScroll<T = IDataObject>(client: FalconClient, request: FalconRequest, wanted: Wanted, pageSize: number): Promise<Collected<T>> {
+	return await collectByHandedOffset<T>(client, request, wanted, pageSize, (_sent, page) => {
+		const told = page.meta.pagination?.offset;
+		return told === undefined || told === '' ? undefined : String(told);
+	});
 }

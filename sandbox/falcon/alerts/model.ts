@@ -1,4 +1,5 @@
 /** Alerts: the alert record (detects.Alert) as the Alerts API answers it, its statuses and update actions. */
+import type { DeviceRecord } from '../hosts/model';
 
 export const ALERT_STATUSES = ['new', 'in_progress', 'closed', 'reopened'] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
@@ -28,33 +29,35 @@ export const MAX_ALERT_IDS = 1000;
 /** The combined search's largest page ("default: 100; max: 1000"). */
 export const MAX_COMBINED_LIMIT = 1000;
 
-/** detects.AlertDevice: the host as an alert carries it. */
-export interface AlertDevice {
-	agent_version: string;
-	cid: string;
-	device_id: string;
-	external_ip: string;
-	first_seen: string;
-	groups: string[];
-	hostname: string;
-	last_seen: string;
-	local_ip: string;
-	mac_address: string;
-	machine_domain: string;
-	major_version: string;
-	minor_version: string;
-	modified_timestamp: string;
-	os_version: string;
-	platform_id: string;
-	platform_name: string;
-	product_type: string;
-	product_type_desc: string;
-	site_name: string;
-	status: string;
-	system_manufacturer: string;
-	system_product_name: string;
-	tags: string[];
-}
+/** The fields of detects.AlertDevice the sandbox fills: the host as an alert carries it. */
+export const ALERT_DEVICE_FIELDS = [
+	'agent_version',
+	'cid',
+	'device_id',
+	'external_ip',
+	'first_seen',
+	'groups',
+	'hostname',
+	'last_seen',
+	'local_ip',
+	'mac_address',
+	'machine_domain',
+	'major_version',
+	'minor_version',
+	'modified_timestamp',
+	'os_version',
+	'platform_id',
+	'platform_name',
+	'product_type',
+	'product_type_desc',
+	'site_name',
+	'status',
+	'system_manufacturer',
+	'system_product_name',
+	'tags',
+] as const;
+
+export type AlertDevice = Pick<DeviceRecord, (typeof ALERT_DEVICE_FIELDS)[number]>;
 
 export interface MitreAttack {
 	pattern_id: number;

@@ -11,7 +11,7 @@ import { DEMO_ALERT_FILES, EICAR_SHA256, isKnownMaliciousSha256 } from '../seed-
 import type { HostEntry, HostStore } from '../hosts/store';
 import type { QuarantineStore } from '../quarantine/store';
 import type { QuarantinedFile } from '../quarantine/model';
-import { PATTERNS, SEVERITY_SCORES, type Alert, type AlertActionName, type AlertDevice, type AlertStatus, type PatternName, type SeverityName } from './model';
+import { ALERT_DEVICE_FIELDS, PATTERNS, SEVERITY_SCORES, type Alert, type AlertActionName, type AlertDevice, type AlertStatus, type PatternName, type SeverityName } from './model';
 
 export interface AlertStoreConfig {
 	seed: 'demo' | 'empty';
@@ -44,32 +44,6 @@ export interface UpdateOutcome {
 	errors: ErrorItem[];
 }
 
-const DEVICE_FIELDS: Array<keyof AlertDevice> = [
-	'agent_version',
-	'cid',
-	'device_id',
-	'external_ip',
-	'first_seen',
-	'groups',
-	'hostname',
-	'last_seen',
-	'local_ip',
-	'mac_address',
-	'machine_domain',
-	'major_version',
-	'minor_version',
-	'modified_timestamp',
-	'os_version',
-	'platform_id',
-	'platform_name',
-	'product_type',
-	'product_type_desc',
-	'site_name',
-	'status',
-	'system_manufacturer',
-	'system_product_name',
-	'tags',
-];
 
 export const ALERT_FIELDS: FieldSchema<AlertEntry> = {
 	composite_id: { type: 'string', get: (e) => e.doc.composite_id },
@@ -270,7 +244,7 @@ export class AlertStore {
 		const pattern = PATTERNS[options.pattern];
 		const at = new Date(options.at).toISOString();
 		const record = this.hosts.record(host);
-		const device = Object.fromEntries(DEVICE_FIELDS.map((field) => [field, record[field]])) as unknown as AlertDevice;
+		const device = Object.fromEntries(ALERT_DEVICE_FIELDS.map((field) => [field, record[field]])) as unknown as AlertDevice;
 		const path = file.paths[0];
 		const filename = options.filename ?? path?.filename ?? '';
 		const filepath = path?.path ?? '';
