@@ -4,7 +4,7 @@ import { runBatched } from '../../../../common/items';
 import { DEVICE_DETAILS_IDS_PER_REQUEST } from '../../../api/hosts';
 import { simplifyProperty } from '../../../shared/descriptions';
 import { falconClient } from '../../../transport';
-import { hostInputProperties, outcomesFrom, readHostTargets, resolveHosts } from '../hostInput';
+import { hostInputProperties, outcomesFrom, readHostTargets, resolveHosts, type HostTargets } from '../hostInput';
 import { inOrder, simplifyHost } from '../hostRecords';
 
 const show = { resource: ['host'], operation: ['get'] };
@@ -14,15 +14,17 @@ export const description: INodeProperties[] = [...hostInputProperties({ show }, 
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const client = falconClient(this);
 	const node = this.getNode();
-	const simplify = this.getNodeParameter('simplify', 0, true) as boolean;
-	return await runBatched(this, items, {
-		parse: (index) => readHostTargets(this, index),
+	return await runBatched<HostTargets & { simplify: boolean }>(this, items, {
+		parse: (index) => ({ ...readHostTargets(this, index), simplify: this.getNodeParameter('simplify', index, true) as boolean }),
 		// The hosts of many items are read together: 5000 per PostDeviceDetailsV2 request.
 		batchSize: DEVICE_DETAILS_IDS_PER_REQUEST,
 		concurrency: client.policy.concurrency,
 		run: async (batch) => {
 			const resolved = await resolveHosts(client, node, batch);
-			return outcomesFrom(batch, resolved, (ids) => inOrder(ids, resolved.records).map((record) => ({ json: simplify ? simplifyHost(record) : record })));
+			const simplify = new Map(batch.map(({ index, input }) => [index, input.simplify]));
+			return outcomesFrom(batch, resolved, (ids, index) =>
+				inOrder(ids, resolved.records).map((record) => ({ json: simplify.get(index) ? simplifyHost(record) : record })),
+			);
 		},
 	});
 }
