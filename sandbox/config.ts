@@ -23,6 +23,8 @@ export function defaultConfig(): SandboxConfig {
 		scanDelayMs: 2000,
 		quickScanProQuota: 10_000,
 		quickScanProNestedMeta: false,
+		containmentDelayMs: 2000,
+		deniedScopes: [],
 		maxSampleBytes: 256 * 1024 * 1024,
 		orionRetrospectiveDelayMs: 0,
 		orionRetrospectiveLimitMs: 90_000,
@@ -70,6 +72,8 @@ const CHECKS: Record<Exclude<keyof SandboxConfig, 'faults'>, Check> = {
 	scanDelayMs: nonNegative,
 	quickScanProQuota: nonNegative,
 	quickScanProNestedMeta: (v) => (typeof v === 'boolean' ? undefined : 'must be a boolean'),
+	containmentDelayMs: nonNegative,
+	deniedScopes: (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'must be a list of scope names'),
 	maxSampleBytes: nonNegative,
 	orionRetrospectiveDelayMs: nonNegative,
 	orionRetrospectiveLimitMs: nonNegative,
@@ -123,7 +127,7 @@ export function applyConfigPatch(config: SandboxConfig, patch: unknown): Sandbox
 
 /** A deep copy (for "reset config to what it was at start"). */
 export function cloneConfig(config: SandboxConfig): SandboxConfig {
-	return { ...config, faults: { ...config.faults, ...(config.faults.paths ? { paths: [...config.faults.paths] } : {}) }, memberCids: [...config.memberCids], forbiddenPaths: [...config.forbiddenPaths] };
+	return { ...config, faults: { ...config.faults, ...(config.faults.paths ? { paths: [...config.faults.paths] } : {}) }, memberCids: [...config.memberCids], forbiddenPaths: [...config.forbiddenPaths], deniedScopes: [...config.deniedScopes] };
 }
 
 /** Restores `target` in place from `source` (keeps object identity: sandbox.config stays valid). */

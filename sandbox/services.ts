@@ -3,6 +3,8 @@
  * (`sandbox/falcon/<service>/index.ts` or `sandbox/orion/index.ts`) exporting a registrar
  * `(router, state, config) => void`, add its line here, and its state line in sandbox/state.ts.
  */
+import { registerAlerts } from './falcon/alerts';
+import { registerHosts } from './falcon/hosts';
 import { registerIocManagement } from './falcon/ioc-management';
 import { registerLegacyIocs } from './falcon/legacy-iocs';
 import { registerHostGroups } from './falcon/host-groups';
@@ -22,6 +24,8 @@ export const SERVICES: ServiceRegistrar[] = [
 	registerQuickScan, // /scanner/...
 	registerQuickScanPro, // /quickscanpro/... (files, scans, scan queries)
 	registerQuarantine, // /quarantine/...
-	registerHostGroups, // /devices/{combined,queries,entities}/host-groups/v1
+	registerHostGroups, // /devices/{combined,queries,entities}/host-groups/v1, host-group-members, host-group-actions
+	registerHosts, // /devices/queries/devices{,-scroll,-hidden}/v1, /devices/entities/{devices/v2,online-state/v1,devices-actions/v2}
+	registerAlerts, // /alerts/{combined,entities,aggregates}/alerts/...
 	registerOrion, // /orion/oauth/token + /orion/api/v1/applications/{iocs,alerts}/... (the 'orion' bearer scheme)
 ];

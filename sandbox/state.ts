@@ -5,7 +5,9 @@
  *
  * To add a service's state: add a property to SandboxState and one line to createState().
  */
+import { AlertStore } from './falcon/alerts/store';
 import { HostGroupStore } from './falcon/host-groups/store';
+import { HostStore } from './falcon/hosts/store';
 import { FalconAuthState } from './falcon/oauth';
 import { IocStore } from './falcon/ioc-management/store';
 import { DeviceFleet } from './falcon/telemetry/devices';
@@ -22,6 +24,8 @@ export interface SandboxState {
 	falconAuth: FalconAuthState;
 	/** The fake host fleet (device ids, hostnames, users). */
 	devices: DeviceFleet;
+	/** The Hosts API's view of the fleet: containment state, hidden hosts, tags, group membership, online state. */
+	hosts: HostStore;
 	/** Process records handed out by ProcessesRanOn (looked up by entities_processes). */
 	processes: ProcessStore;
 	/** IOC Management indicators. */
@@ -34,8 +38,10 @@ export interface SandboxState {
 	quickScanPro: QuickScanProStore;
 	/** Quarantined files across the fleet. */
 	quarantine: QuarantineStore;
-	/** Host groups (the demo groups the fleet's devices belong to). */
+	/** Host groups (the demo groups the fleet's devices belong to; membership lives with `hosts`). */
 	hostGroups: HostGroupStore;
+	/** Endpoint alerts, one per seeded quarantined file (reads hosts and quarantine). */
+	alerts: AlertStore;
 	/** Cytomic Orion: application, tokens, IOCs, alerts. */
 	orion: OrionState;
 }
@@ -52,16 +58,20 @@ export function createState({ config, falcon, orion }: StateInit): SandboxState 
 		() => config.cid,
 	);
 	const samples = new SampleStore();
+	const hosts = new HostStore(devices, () => config);
+	const quarantine = new QuarantineStore(devices, () => config);
 	return {
 		falconAuth: new FalconAuthState(falcon),
 		devices,
+		hosts,
 		processes: new ProcessStore(devices),
 		iocs: new IocStore(() => config),
 		samples,
 		quickScan: new QuickScanStore(samples, () => config),
 		quickScanPro: new QuickScanProStore(() => config),
-		quarantine: new QuarantineStore(devices, () => config),
+		quarantine,
 		hostGroups: new HostGroupStore(),
+		alerts: new AlertStore(hosts, quarantine, () => config),
 		orion: new OrionState(orion, () => config),
 	};
 }
@@ -77,7 +87,7 @@ function has<K extends string>(v: unknown, method: K): v is Record<K, () => unkn
 	return typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>)[method] === 'function';
 }
 
-/** Resets every store, in declaration order (devices before the stores derived from them). */
+/** Resets every store, in declaration order (devices before the stores derived from them, alerts after hosts and quarantine). */
 export function resetState(state: SandboxState): void {
 	for (const store of Object.values(state)) if (has(store, 'reset')) (store as Resettable).reset();
 }

@@ -40,6 +40,13 @@ export interface SandboxConfig {
 	quickScanProQuota: number;
 	/** Quick Scan Pro: `meta` as the swagger literally declares quickscanpro.MetaInfo, msa.MetaInfo under `meta.MetaInfo` (default false: its fields in `meta` itself, as Go embedding puts them). */
 	quickScanProNestedMeta: boolean;
+	/** Hosts: how long a containment (or the lifting of one) stays pending before it takes effect, in ms (default 2000). */
+	containmentDelayMs: number;
+	/**
+	 * API scopes the sandbox's client lacks (e.g. `devices:write`, `host-group:write`, `alerts:write`):
+	 * requests that need one answer 403 "access denied, authorization failed". Default none.
+	 */
+	deniedScopes: string[];
 	/** Sample Uploads and Quick Scan Pro: largest accepted file in bytes (default 256 MiB, the API's limit); larger answers 413 (Quick Scan Pro: 400). */
 	maxSampleBytes: number;
 	/** Cytomic Orion: how long a retrospective search takes, in ms (default 0). */

@@ -14,6 +14,8 @@ export interface Pagination {
 	total?: number;
 	after?: string;
 	next_page?: string;
+	/** The scroll cursor's end of validity (deviceapi's paging). */
+	expires_at?: number;
 }
 
 export interface EnvelopeMeta {

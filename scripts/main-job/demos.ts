@@ -3,15 +3,19 @@ import { join } from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import type { WorkflowRunResult } from '../../test/harness';
+import type { CredentialStore, WorkflowRunResult } from '../../test/harness';
+import { runAlertResponse, summarizeAlertResponse } from './alert-response';
 import { shorten, table } from './table';
-import { EXAMPLES_DIR } from './workflow-file';
+import type { Target } from './target';
+import { EXAMPLES_DIR, type WorkflowFile } from './workflow-file';
 
 export interface Demo {
 	file: string;
 	title: string;
 	/** Lines that tell a reader what the run did. */
 	summarize(run: WorkflowRunResult, startedAt: Date, writes: boolean): string;
+	/** How a trigger-driven workflow is run (its polls first); without it the workflow runs as exported. */
+	start?(target: Target, credentials: CredentialStore, workflow: WorkflowFile): Promise<{ run: WorkflowRunResult } | { skipped: string }>;
 }
 
 const itemsOf = (run: WorkflowRunResult, node: string): IDataObject[] => (run.nodes[node]?.items ?? []).map((item) => item.json);
@@ -102,7 +106,14 @@ const feedSync: Demo = {
 	},
 };
 
+const alertToContainment: Demo = {
+	file: 'alert-to-containment.json',
+	title: 'Alert to containment: a new high alert → block its hash → delete its quarantined copies → contain the host → update the alert',
+	summarize: (run) => summarizeAlertResponse(run),
+	start: runAlertResponse,
+};
+
 /** Every demo whose workflow is in examples/, in the order they tell the story. */
 export function availableDemos(extra: Demo[] = []): Demo[] {
-	return [alertTriage, hashTriage, feedSync, orionImport, ...extra].filter((demo) => existsSync(join(EXAMPLES_DIR, demo.file)));
+	return [alertTriage, hashTriage, alertToContainment, feedSync, orionImport, ...extra].filter((demo) => existsSync(join(EXAMPLES_DIR, demo.file)));
 }

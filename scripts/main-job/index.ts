@@ -23,11 +23,14 @@ async function main(): Promise<number> {
 				continue;
 			}
 			const started = new Date();
-			const run = await runWorkflow({
-				...(target.writes ? workflow : readOnly(workflow)),
-				credentials,
-				name: workflow.name,
-			});
+			const outcome = demo.start
+				? await demo.start(target, credentials, workflow)
+				: { run: await runWorkflow({ ...(target.writes ? workflow : readOnly(workflow)), credentials, name: workflow.name }) };
+			if ('skipped' in outcome) {
+				console.log(`▶ ${demo.title}\n  skipped: ${outcome.skipped}\n`);
+				continue;
+			}
+			const { run } = outcome;
 			const seconds = ((Date.now() - started.getTime()) / 1000).toFixed(2);
 			console.log(`▶ ${demo.title}\n  examples/${demo.file}: ${run.status} in ${seconds} s\n`);
 			console.log(indent(demo.summarize(run, started, target.writes)));

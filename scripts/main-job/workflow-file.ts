@@ -27,6 +27,12 @@ const WRITE_OPERATIONS = new Set([
 	'scanFile',
 	'applyActionByIds',
 	'applyActionByQuery',
+	'contain',
+	'liftContainment',
+	'hide',
+	'unhide',
+	'addHosts',
+	'removeHosts',
 ]);
 
 /** The workflow with its write steps disabled (n8n passes items through a disabled node). */

@@ -125,6 +125,33 @@ export const EXAMPLE_EXPECTATIONS: Record<string, ExampleExpectation> = {
 		},
 	},
 
+	'alert-to-containment.json': {
+		stimulate(sandbox) {
+			const alert = sandbox.state.alerts.create();
+			return `raised the high alert ${alert.composite_id} (${alert.filename} on ${alert.device.hostname}, a hash no custom indicator names)`;
+		},
+		order: ['New High Alert', 'Look Up Hash', 'Unknown Hash?', 'Block Hash', 'Preview Deletion', 'Delete Quarantined Copies', 'Contain Host', 'Update Alert'],
+		counts: { 'New High Alert': 1, 'Block Hash': 1, 'Preview Deletion': 1, 'Delete Quarantined Copies': 1, 'Contain Host': 1, 'Update Alert': 1 },
+		check(ctx, expect) {
+			const [alert] = ctx.out('New High Alert');
+			const sha = String(alert?.sha256 ?? '');
+			const indicator = ctx.sandbox.state.iocs.findByValue('sha256', sha);
+			expect('the alert\'s hash is a prevent indicator now', indicator?.action === 'prevent' && indicator.source === 'n8n alert-to-containment', indicator ? `${indicator.action} ${indicator.source}` : 'none');
+			const deleted = ctx.out('Delete Quarantined Copies')[0] ?? {};
+			const states = ctx.sandbox.state.quarantine.all().filter((e) => e.doc.sha256 === sha).map((e) => e.doc.state);
+			expect('its 4 quarantined copies were deleted', deleted.affected === 4 && states.length === 4 && states.every((state) => state === 'deleted'), `${short(deleted)} | ${states.join(',')}`);
+			const deviceId = String((alert?.device as Record<string, unknown> | undefined)?.device_id ?? '');
+			const host = ctx.sandbox.state.hosts.entry(deviceId);
+			const status = host ? ctx.sandbox.state.hosts.statusOf(host) : 'missing';
+			expect('the alert\'s host is contained (or its containment pending)', status === 'contained' || status === 'containment_pending', `${deviceId}: ${status}`);
+			const stored = ctx.sandbox.state.alerts.get(String(alert?.composite_id ?? ''));
+			expect(
+				'the alert is in progress, with a comment listing what was done',
+				stored?.doc.status === 'in_progress' && /blocked with a new prevent indicator; deleted 4 quarantined copies .*; contained host /.test(stored?.comments[0]?.comment ?? ''),
+				stored ? `${stored.doc.status}: ${stored.comments[0]?.comment ?? 'no comment'}` : 'missing',
+			);
+		},
+	},
 
 	'alert-ioc-triage.json': {
 		order: ['Alert', 'Count Devices That Saw It', 'Create Detect Indicator'],

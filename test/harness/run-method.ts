@@ -12,22 +12,25 @@ import { prepareWorkflow } from './run-workflow';
 import { ensureRuntime } from './runtime';
 
 export interface NodeMethodCall {
-	/** The node type without the package prefix, e.g. `crowdStrikeFalconIoc`. */
-	nodeType: string;
-	parameters: INodeParameters;
-	credentials: CredentialsInput;
-	/** The parameter the method serves, as n8n names it (e.g. `parameters.action`). */
+	/** The node type (`crowdStrikeFalconIoc` or its full name). */
+	type: string;
+	/** The name of the node's `methods.loadOptions` or `methods.listSearch` function. */
+	method: string;
+	/** The node's parameters while the user edits it. */
+	parameters?: INodeParameters;
+	credentials?: CredentialsInput;
+	/** The parameter the method serves, as n8n's editor passes it (e.g. `parameters.action`). */
 	path?: string;
 }
 
 async function contextFor(call: NodeMethodCall) {
 	await ensureRuntime();
 	const registry = createRegistry({});
-	const type = fullNodeTypeName(call.nodeType);
+	const type = fullNodeTypeName(call.type);
 	const { workflow, credentialsHelper } = prepareWorkflow({
-		nodes: [{ name: 'Node', type, parameters: call.parameters }],
+		nodes: [{ name: 'Node', type, parameters: call.parameters ?? {} }],
 		connections: {},
-		credentials: call.credentials,
+		credentials: call.credentials ?? {},
 		registry,
 	});
 	const node = workflow.getNode('Node');
@@ -53,14 +56,14 @@ async function contextFor(call: NodeMethodCall) {
 	return { methods, context: new LoadOptionsContext(workflow, node, additionalData, call.path ?? 'parameters') };
 }
 
-export async function runLoadOptions(call: NodeMethodCall & { method: string }): Promise<INodePropertyOptions[]> {
+export async function runLoadOptions(call: NodeMethodCall): Promise<INodePropertyOptions[]> {
 	const { methods, context } = await contextFor(call);
 	const load = methods?.loadOptions?.[call.method];
 	if (!load) throw new Error(`no loadOptions method ${call.method}`);
 	return await load.call(context);
 }
 
-export async function runListSearch(call: NodeMethodCall & { method: string; filter?: string; paginationToken?: string }): Promise<INodeListSearchResult> {
+export async function runListSearch(call: NodeMethodCall & { filter?: string; paginationToken?: string }): Promise<INodeListSearchResult> {
 	const { methods, context } = await contextFor(call);
 	const search = methods?.listSearch?.[call.method];
 	if (!search) throw new Error(`no listSearch method ${call.method}`);

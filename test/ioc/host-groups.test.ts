@@ -3,13 +3,9 @@
  * (resource locator "From List"), and Create/Update with host groups from the list or by ID.
  */
 import type { INodeListSearchResult, INodeParameters, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
-import { LoadOptionsContext } from 'n8n-core';
 
 import { DEMO_HOST_GROUPS, EICAR_SHA256 } from '../../sandbox';
-import { createAdditionalData, nextExecutionId } from '../harness/additional-data';
-import { createRegistry, fullNodeTypeName } from '../harness';
-import { prepareWorkflow } from '../harness/run-workflow';
-import { ensureRuntime } from '../harness/runtime';
+import { createRegistry, fullNodeTypeName, runListSearch } from '../harness';
 import { apiCalls, falconStore, json, runFalcon, useSandbox } from '../falcon/fixture';
 
 const sandbox = useSandbox();
@@ -17,42 +13,17 @@ const NODE = 'crowdStrikeFalconIoc';
 const COMBINED = '/devices/combined/host-groups/v1';
 const sha = (n: number) => `beef${n.toString(16).padStart(60, '0')}`;
 
-/** Calls a list search method of the IOC node as n8n's editor does: a LoadOptionsContext over the node. */
+/** Calls a list search method of the IOC node as n8n's editor does (on Create's Host Groups). */
 async function listSearch(method: string, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
-	await ensureRuntime();
-	const registry = createRegistry({});
-	const type = fullNodeTypeName(NODE);
-	const parameters: INodeParameters = { resource: 'indicator', operation: 'create', appliedGlobally: false };
-	const { workflow, credentialsHelper } = prepareWorkflow({
-		nodes: [{ name: 'IOC', type, parameters }],
-		connections: {},
+	return await runListSearch({
+		type: NODE,
+		method,
+		parameters: { resource: 'indicator', operation: 'create', appliedGlobally: false },
+		path: 'parameters.hostGroups.groups[0].hostGroup',
+		filter,
+		paginationToken,
 		credentials: falconStore(sandbox()),
-		registry,
 	});
-	const node = workflow.getNode('IOC');
-	if (!node) throw new Error('no node');
-	const additionalData = createAdditionalData({
-		credentialsHelper,
-		executionId: nextExecutionId(),
-		mode: 'internal',
-		workflowData: {
-			id: workflow.id,
-			name: workflow.name ?? '',
-			active: false,
-			activeVersionId: null,
-			isArchived: false,
-			createdAt: new Date(),
-			updatedAt: new Date(),
-			nodes: [node],
-			connections: {},
-			settings: workflow.settings,
-		},
-	});
-	const nodeType = registry.nodeTypes.getByNameAndVersion(type, 1);
-	const search = nodeType.methods?.listSearch?.[method];
-	if (!search) throw new Error(`no list search method ${method}`);
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.hostGroups.groups[0].hostGroup');
-	return await search.call(context, filter, paginationToken);
 }
 
 const create = (hostGroups: unknown): INodeParameters => ({

@@ -74,7 +74,7 @@ describe('crowdStrikeFalconIoc: actions and reference data', () => {
 
 	it('offers the actions in the Action dropdown, saying which indicator types each applies to (from platforms_by_type)', async () => {
 		const options = await runLoadOptions({
-			nodeType: 'crowdStrikeFalconIoc',
+			type: 'crowdStrikeFalconIoc',
 			method: 'getActions',
 			parameters: { resource: 'indicator', operation: 'create' },
 			credentials: falconStore(sandbox()),

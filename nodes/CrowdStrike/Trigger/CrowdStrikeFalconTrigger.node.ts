@@ -17,7 +17,7 @@ export class CrowdStrikeFalconTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when Falcon quarantines a file or changes its state, an indicator is created or updated, or a Quick Scan completes',
+		description: 'Starts the workflow when Falcon raises an alert or changes its status, quarantines a file or changes its state, an indicator is created or updated, or a Quick Scan completes',
 		defaults: { name: 'CrowdStrike Falcon Trigger' },
 		polling: true,
 		inputs: [],

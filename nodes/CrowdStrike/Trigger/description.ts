@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../transport';
+import { ALERT_FQL_FIELDS, alertSeverityOptions, alertStatusOptions } from '../shared/alerts';
 import { INDICATOR_FQL_FIELDS } from '../shared/indicator-fields';
 import { QUARANTINE_FQL_FIELDS } from '../shared/quarantine';
 
@@ -28,6 +29,16 @@ export const properties: INodeProperties[] = [
 		required: true,
 		options: [
 			{
+				name: 'Alert Updated',
+				value: 'alertUpdated',
+				description: 'The status of an alert changed (new, in progress, closed, reopened); the item holds previous_status when known',
+			},
+			{
+				name: 'New Alert',
+				value: 'newAlert',
+				description: 'Falcon raised an alert (Alerts API v2) of at least the minimum severity',
+			},
+			{
 				name: 'New or Updated Indicator',
 				value: 'indicatorChanged',
 				description: 'A custom indicator (IOC Management) was created or changed',
@@ -54,6 +65,26 @@ export const properties: INodeProperties[] = [
 	filterFor('newQuarantinedFile', QUARANTINE_FQL_FIELDS, "hostname:'WS-NYC-0042'"),
 	filterFor('quarantinedFileUpdated', QUARANTINE_FQL_FIELDS, "state:'deleted'"),
 	filterFor('scanCompleted', 'samples.sha256, samples.verdict, created_by, created_timestamp', "samples.verdict:'malware'"),
+	filterFor('newAlert', ALERT_FQL_FIELDS, "product:'epp'+device.hostname:'WS-NYC-0042'"),
+	filterFor('alertUpdated', ALERT_FQL_FIELDS, "product:'epp'"),
+	{
+		displayName: 'Minimum Severity',
+		name: 'minSeverity',
+		type: 'options',
+		options: alertSeverityOptions,
+		default: 'Informational',
+		description: 'Only alerts of this severity or higher (by severity name: Informational, Low, Medium, High, Critical)',
+		displayOptions: { show: { event: ['newAlert', 'alertUpdated'] } },
+	},
+	{
+		displayName: 'To Status',
+		name: 'toStatuses',
+		type: 'multiOptions',
+		options: alertStatusOptions,
+		default: [],
+		description: 'Only changes to these statuses; none chosen: any status change',
+		displayOptions: { show: { event: ['alertUpdated'] } },
+	},
 	{
 		displayName: 'Options',
 		name: 'options',

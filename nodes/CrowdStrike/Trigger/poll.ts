@@ -28,6 +28,8 @@ export async function pollFalcon(this: IPollFunctions): Promise<INodeExecutionDa
 		maxItems: checkParameter(node, maxItemsSchema, options.maxItems ?? DEFAULT_MAX_ITEMS, 'Max Items per Poll'),
 		client: new FalconClient(this, requestPolicy(this.getNodeParameter('requestOptions', {}) as IDataObject)),
 		now,
+		node,
+		parameter: (name, fallback) => this.getNodeParameter(name, fallback),
 	};
 	return await pollCycle(
 		this,

@@ -1,5 +1,38 @@
 import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+/** One host group as the user picks it: from the Host Group API's list (searchable by name), or by ID. */
+export function hostGroupLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
+	return {
+		displayName: 'Host Group',
+		name: 'hostGroup',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a host group...',
+				typeOptions: { searchListMethod: 'searchHostGroups', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 0123456789abcdef0123456789abcdef',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '[a-fA-F0-9]{32}', errorMessage: 'A host group ID is 32 hexadecimal characters' },
+					},
+				],
+			},
+		],
+		...overrides,
+	};
+}
+
 /**
  * Host groups as the user picks them: a list of entries, each a resource locator (from the Host
  * Group API's list, searchable by name, or by ID). n8n's editor renders a resource locator inside
@@ -22,36 +55,7 @@ export function hostGroupsProperty(displayOptions?: IDisplayOptions, description
 			{
 				displayName: 'Host Group',
 				name: 'groups',
-				values: [
-					{
-						displayName: 'Host Group',
-						name: 'hostGroup',
-						type: 'resourceLocator',
-						default: { mode: 'list', value: '' },
-						required: true,
-						modes: [
-							{
-								displayName: 'From List',
-								name: 'list',
-								type: 'list',
-								placeholder: 'Select a host group...',
-								typeOptions: { searchListMethod: 'searchHostGroups', searchable: true },
-							},
-							{
-								displayName: 'By ID',
-								name: 'id',
-								type: 'string',
-								placeholder: 'e.g. 0123456789abcdef0123456789abcdef',
-								validation: [
-									{
-										type: 'regex',
-										properties: { regex: '[a-fA-F0-9]{32}', errorMessage: 'A host group ID is 32 hexadecimal characters' },
-									},
-								],
-							},
-						],
-					},
-				],
+				values: [hostGroupLocator()],
 			},
 		],
 	};

@@ -87,6 +87,9 @@ export const expirationSchema = z
 		return `${date.toISOString().slice(0, 19)}Z`;
 	});
 
+/** A point in time a user gives (n8n's date picker, ISO text with or without a zone, a plain date at midnight UTC), in epoch ms. */
+export const instantSchema = expirationSchema.transform((iso) => Date.parse(iso));
+
 /** A value quoted for an FQL filter: backslashes and single quotes escaped, so it cannot end the string. */
 export function fqlQuote(value: string): string {
 	return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;

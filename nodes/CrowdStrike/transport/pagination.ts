@@ -25,17 +25,32 @@ function done<T>(wanted: Wanted, resources: T[], page: FalconEnvelope<T>, size: 
 	return total !== undefined && resources.length >= total;
 }
 
-/** Where the page after `page` starts (the query parameters that say so), or undefined when there is none. */
+/** Where a query takes its paging (`limit`, `after`, `offset`): the query string, or the JSON body (the combined alerts search). */
+export type CursorIn = 'query' | 'body';
+
+function withPage(request: FalconRequest, where: CursorIn, paging: IDataObject): FalconRequest {
+	if (where === 'body') return { ...request, body: { ...(request.body as IDataObject | undefined), ...paging } };
+	return { ...request, qs: { ...request.qs, ...paging } };
+}
+
+/** Where the page after `page` starts (the paging parameters that say so), or undefined when there is none. */
 type NextPage = (page: FalconEnvelope<unknown>, collected: number, sent: IDataObject) => IDataObject | undefined;
 
 /** Pages through a query, each page's request asking for what is still wanted, until the API has no more. */
-async function collectPages<T>(client: FalconClient, request: FalconRequest, wanted: Wanted, pageSize: number, next: NextPage, first: IDataObject = {}): Promise<Collected<T>> {
+async function collectPages<T>(
+	client: FalconClient,
+	request: FalconRequest,
+	wanted: Wanted,
+	pageSize: number,
+	next: NextPage,
+	options: { first?: IDataObject; where?: CursorIn } = {},
+): Promise<Collected<T>> {
 	const resources: T[] = [];
-	let position: IDataObject | undefined = first;
+	let position: IDataObject | undefined = options.first ?? {};
 	let requests = 0;
 	for (;;) {
 		const size = pageLimit(wanted, resources.length, pageSize);
-		const page: FalconEnvelope<T> = await client.request<T>({ ...request, qs: { ...request.qs, limit: size, ...position } });
+		const page: FalconEnvelope<T> = await client.request<T>(withPage(request, options.where ?? 'query', { limit: size, ...position }));
 		requests++;
 		resources.push(...(page.resources ?? []));
 		position = next(page, resources.length, position);
@@ -44,20 +59,33 @@ async function collectPages<T>(client: FalconClient, request: FalconRequest, wan
 }
 
 /**
- * Pages through a query with the `after` cursor (IOC Management, alerts, hosts' scroll), which goes
- * past the 10,000 results that offset paging allows.
+ * Pages through a query with the `after` cursor (IOC Management, Alerts), which goes past the
+ * 10,000 results that offset paging allows.
  */
-export async function collectByCursor<T = IDataObject>(client: FalconClient, request: FalconRequest, wanted: Wanted, pageSize: number): Promise<Collected<T>> {
-	return await collectPages<T>(client, request, wanted, pageSize, (page) => {
-		const after = page.meta.pagination?.after;
-		return after ? { after } : undefined;
-	});
+export async function collectByCursor<T = IDataObject>(
+	client: FalconClient,
+	request: FalconRequest,
+	wanted: Wanted,
+	pageSize: number,
+	where: CursorIn = 'query',
+): Promise<Collected<T>> {
+	return await collectPages<T>(
+		client,
+		request,
+		wanted,
+		pageSize,
+		(page) => {
+			const after = page.meta.pagination?.after;
+			return after ? { after } : undefined;
+		},
+		{ where },
+	);
 }
 
 /** Pages through a query by offset (Quick Scan, Quarantine, reference data, host groups). */
 export async function collectByOffset<T = IDataObject>(client: FalconClient, request: FalconRequest, wanted: Wanted, pageSize: number): Promise<Collected<T>> {
 	const start = Number(request.qs?.offset ?? 0);
-	return await collectPages<T>(client, request, wanted, pageSize, (_page, collected) => ({ offset: start + collected }), { offset: start });
+	return await collectPages<T>(client, request, wanted, pageSize, (_page, collected) => ({ offset: start + collected }), { first: { offset: start } });
 }
 
 /** The offset of the page after `page`: the cursor the API handed back, or a number moved on by what came. */
@@ -81,5 +109,18 @@ export async function collectByNextOffset<T = IDataObject>(client: FalconClient,
 	return await collectPages<T>(client, request, wanted, pageSize, (page, _collected, sent) => {
 		const offset = nextOffset(sent.offset, page);
 		return offset === undefined ? undefined : { offset };
+	});
+}
+
+/**
+ * Pages through a scroll query (QueryDevicesByFilterScroll): every page hands back the cursor of
+ * the next in `meta.pagination.offset` (a string, valid for two minutes, possibly the same text each
+ * time, so a repeat is not an end), with no 10,000 window. The query ends on a short page, at the
+ * total, or without a cursor.
+ */
+export async function collectByScroll<T = IDataObject>(client: FalconClient, request: FalconRequest, wanted: Wanted, pageSize: number): Promise<Collected<T>> {
+	return await collectPages<T>(client, request, wanted, pageSize, (page) => {
+		const told = page.meta.pagination?.offset;
+		return told === undefined || told === '' ? undefined : { offset: String(told) };
 	});
 }

@@ -654,7 +654,144 @@ const orionSpecs: OperationSpec[] = [
 	},
 ];
 
+// ---------------------------------------------------------------------------
+// CrowdStrike Falcon Host
+
+const HOST = 'crowdStrikeFalconHost';
+const badDeviceIds = (prng: Prng) =>
+	badIds(prng, GOOD.deviceId, [...badHex(prng, 32, 8), GOOD.sha256, GOOD.hostGroup.slice(0, 31), ...withControl(prng, GOOD.deviceId, 3), ...fqlInjections(prng, GOOD.deviceId, 4), ...WRONG_TYPES.slice(0, 2)]);
+const hostInputFields = (): FieldSpec[] => [
+	{ param: 'deviceIds', label: 'Device IDs', good: GOOD.deviceId, bad: badDeviceIds },
+	{
+		param: 'hostnames',
+		label: 'Hostnames',
+		good: 'WS-NYC-0042',
+		params: { hostInput: 'hostname' },
+		bad: (prng) => [...withControl(prng, 'WS-NYC-0042', 5), ...oversized(prng, 255, 2, LIST_SAFE), '', ' , ', [], null, ...WRONG_TYPES.slice(0, 2)],
+	},
+	{
+		param: 'ipAddresses',
+		label: 'IP Addresses',
+		good: GOOD.ipv4,
+		params: { hostInput: 'ip' },
+		bad: (prng) => badIds(prng, GOOD.ipv4, ['256.1.1.1', '1.2.3', '10.0.0.1/24', 'host.example', GOOD.sha256, ...withControl(prng, GOOD.ipv4, 3), ...fqlInjections(prng, GOOD.ipv4, 3), ...WRONG_TYPES.slice(0, 2)]),
+	},
+];
+const hostGroupField: FieldSpec = {
+	param: 'hostGroup',
+	label: 'Host Group',
+	good: GOOD.hostGroup,
+	bad: (prng) => [...badHex(prng, 32, 8), 'Finance', '', `${GOOD.hostGroup}'`, ...fqlInjections(prng, GOOD.hostGroup, 3), ...withControl(prng, GOOD.hostGroup, 2)],
+};
+const hostActionSpec = (operation: string): OperationSpec => ({
+	node: HOST,
+	resource: 'host',
+	operation,
+	base: { hostInput: 'id', deviceIds: GOOD.deviceId, preview: false, limitAffected: true, maxHosts: 10 },
+	fields: [...hostInputFields(), { param: 'maxHosts', label: 'Max Hosts to Affect', good: 10, nodeLevel: true, bad: () => badNumbers({ min: 1, integer: true }) }],
+});
+const hostSpecs: OperationSpec[] = [
+	{
+		node: HOST,
+		resource: 'host',
+		operation: 'getMany',
+		base: { returnAll: false, limit: 10, filter: '', filters: {}, options: {}, simplify: true },
+		fields: [
+			{ param: 'filter', label: 'Filter', good: "platform_name:'Windows'", bad: (prng) => badFilter(prng) },
+			limitField,
+			{ param: 'filters.hostname', label: 'Hostname', good: 'WS-*', bad: (prng) => [...withControl(prng, 'WS-*', 4), ...oversized(prng, 255, 2), ...WRONG_TYPES.slice(0, 2)] },
+			{ param: 'filters.localIp', label: 'Local IP', good: GOOD.ipv4, bad: (prng) => ['256.1.1.1', '1.2.3', 'a.b.c.d', ...fqlInjections(prng, GOOD.ipv4, 4), ...withControl(prng, GOOD.ipv4, 2)] },
+			{ param: 'filters.externalIp', label: 'External IP', good: GOOD.ipv6, bad: (prng) => ['1::2::3', 'g::1', ...fqlInjections(prng, GOOD.ipv6, 4), ...withControl(prng, GOOD.ipv6, 2)] },
+			{ param: 'filters.platform', label: 'Platform', good: 'Windows', bad: () => ['windows', 'Android', 'Win', "Windows'", ...WRONG_TYPES.slice(0, 2)] },
+			{ param: 'filters.status', label: 'Containment Status', good: 'contained', bad: () => ['isolated', 'Contained', "contained'", ...WRONG_TYPES.slice(0, 2)] },
+			{ param: 'filters.lastSeenAfter', label: 'Last Seen After', good: '2025-01-01T00:00:00Z', bad: () => BAD_DATES.filter((value) => value !== '' && value !== null && value !== undefined) },
+			{ param: 'filters.hostGroupId', label: 'Host Group ID', good: GOOD.hostGroup, bad: (prng) => [...badHex(prng, 32, 6), ...fqlInjections(prng, GOOD.hostGroup, 3)] },
+			{ param: 'filters.tags', label: 'Tags', good: 'FalconGroupingTags/VIP', bad: (prng) => [...withControl(prng, 'FalconGroupingTags/VIP', 3), ...oversized(prng, 255, 1, LIST_SAFE), ...WRONG_TYPES.slice(0, 2)] },
+			{ param: 'options.sort', label: 'Sort', good: 'hostname.asc', bad: (prng) => [...withControl(prng, 'hostname.asc', 3), ...oversized(prng, 200, 1)] },
+		],
+	},
+	{ node: HOST, resource: 'host', operation: 'get', base: { hostInput: 'id', deviceIds: GOOD.deviceId, simplify: true }, fields: hostInputFields() },
+	{ node: HOST, resource: 'host', operation: 'getOnlineState', base: { hostInput: 'id', deviceIds: GOOD.deviceId }, fields: hostInputFields() },
+	hostActionSpec('contain'),
+	hostActionSpec('liftContainment'),
+	hostActionSpec('hide'),
+	hostActionSpec('unhide'),
+	{
+		node: HOST,
+		resource: 'hostGroup',
+		operation: 'addHosts',
+		base: { hostGroup: GOOD.hostGroup, hostInput: 'id', deviceIds: GOOD.deviceId },
+		fields: [hostGroupField, ...hostInputFields()],
+	},
+	{
+		node: HOST,
+		resource: 'hostGroup',
+		operation: 'getMembers',
+		base: { hostGroup: GOOD.hostGroup, returnAll: false, limit: 10, filter: '', options: {}, simplify: true },
+		fields: [hostGroupField, limitField, { param: 'filter', label: 'Filter', good: "platform_name:'Windows'", bad: (prng) => badFilter(prng) }],
+	},
+];
+
+// ---------------------------------------------------------------------------
+// CrowdStrike Falcon Alert
+
+const ALERT = 'crowdStrikeFalconAlert';
+const GOOD_COMPOSITE_ID = `${GOOD.hostGroup}:ind:${GOOD.deviceId}:1234567890-10197-42`;
+const compositeIdsField: FieldSpec = {
+	param: 'compositeIds',
+	label: 'Composite Alert IDs',
+	good: GOOD_COMPOSITE_ID,
+	bad: (prng) =>
+		badIds(prng, GOOD_COMPOSITE_ID, [
+			GOOD.deviceId,
+			`ind:${GOOD.deviceId}:1`,
+			`${GOOD.hostGroup}:ind`,
+			`${GOOD.hostGroup.slice(1)}:ind:${GOOD.deviceId}:1`,
+			`${GOOD.hostGroup}:ind:${GOOD.deviceId}:1'`,
+			`${GOOD.hostGroup}:ind:${GOOD.deviceId}:${'a'.repeat(401)}`,
+			...withControl(prng, GOOD_COMPOSITE_ID, 3),
+			...fqlInjections(prng, GOOD_COMPOSITE_ID, 3),
+			...WRONG_TYPES.slice(0, 2),
+		]),
+};
+const alertSpecs: OperationSpec[] = [
+	{
+		node: ALERT,
+		resource: 'alert',
+		operation: 'getMany',
+		base: { returnAll: false, limit: 10, filter: '', filters: {}, options: {}, simplify: true },
+		fields: [
+			{ param: 'filter', label: 'Filter', good: "status:'new'", bad: (prng) => badFilter(prng) },
+			limitField,
+			{ param: 'filters.minSeverity', label: 'Minimum Severity', good: 'High', bad: () => ['high', 'Severe', "High'", 'High\u0000', ...WRONG_TYPES.slice(0, 2)] },
+			{ param: 'filters.status', label: 'Status', good: 'new', bad: () => ['open', 'New', "new'", ...WRONG_TYPES.slice(0, 2)] },
+			{ param: 'filters.hostname', label: 'Hostname', good: 'WS-NYC-0042', bad: (prng) => [...withControl(prng, 'WS-NYC-0042', 4), ...oversized(prng, 255, 2)] },
+			{ param: 'filters.sha256', label: 'SHA256', good: GOOD.sha256, bad: (prng) => [...badHex(prng, 64, 6), ...fqlInjections(prng, GOOD.sha256, 3)] },
+			{ param: 'filters.createdAfter', label: 'Created After', good: '2025-01-01T00:00:00Z', bad: () => BAD_DATES.filter((value) => value !== '' && value !== null && value !== undefined) },
+			{ param: 'options.sort', label: 'Sort', good: 'created_timestamp|desc', bad: (prng) => [...withControl(prng, 'created_timestamp|desc', 3), ...oversized(prng, 200, 1)] },
+		],
+	},
+	{ node: ALERT, resource: 'alert', operation: 'get', base: { compositeIds: GOOD_COMPOSITE_ID, simplify: true, options: {} }, fields: [compositeIdsField] },
+	{
+		node: ALERT,
+		resource: 'alert',
+		operation: 'update',
+		base: { compositeIds: GOOD_COMPOSITE_ID, updateFields: { status: 'in_progress' }, options: {} },
+		fields: [
+			compositeIdsField,
+			{ param: 'updateFields.status', label: 'Status', good: 'closed', bad: () => ['done', 'Closed', 'in progress', '', ...WRONG_TYPES.slice(0, 2)] },
+			{ param: 'updateFields.comment', label: 'Comment', good: 'contained by n8n', bad: (prng) => badText(prng, 10_000) },
+			{ param: 'updateFields.assignToName', label: 'Assign to User Name', good: 'Jane Doe', bad: (prng) => badText(prng, 2000, 'Jane Doe') },
+			{ param: 'updateFields.assignToUuid', label: 'Assign to User UUID', good: '00000000-0000-0000-0000-000000000000', bad: (prng) => ['bob', '00000000-0000-0000-0000-00000000000', ...withControl(prng, '00000000-0000-0000-0000-000000000000', 2), ...WRONG_TYPES.slice(0, 2)] },
+			{ param: 'updateFields.addTags', label: 'Add Tags', good: 'n8n, contained', bad: (prng) => [...withControl(prng, 'n8n', 3), ...oversized(prng, 255, 1, LIST_SAFE)] },
+		],
+	},
+	{ node: ALERT, resource: 'alert', operation: 'getAggregates', base: { aggregateMode: 'fields', aggregationType: 'terms', field: 'severity_name', aggregateOptions: {}, options: {} }, fields: aggregateFields('severity_name') },
+];
+
 export const SPECS: Record<string, OperationSpec[]> = {
+	[HOST]: hostSpecs,
+	[ALERT]: alertSpecs,
 	[IOC]: iocSpecs,
 	[IOCS]: iocsSpecs,
 	[QUICK_SCAN]: quickScanSpecs,

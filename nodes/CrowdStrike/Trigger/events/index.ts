@@ -1,3 +1,4 @@
+import { alertUpdated, newAlert } from './alert';
 import { indicatorChanged } from './indicator';
 import { newQuarantinedFile, quarantinedFileUpdated } from './quarantine';
 import { scanCompleted } from './scan';
@@ -11,4 +12,6 @@ export const EVENTS: Record<string, FalconTriggerEvent> = {
 	quarantinedFileUpdated,
 	indicatorChanged,
 	scanCompleted,
+	newAlert,
+	alertUpdated,
 };

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
 import type { FalconClient } from '../../transport';
 import type { TriggerState } from '../../../common/polling';
@@ -11,6 +11,9 @@ export interface EventRun {
 	/** At most this many items per poll; the rest follow on the next polls. */
 	maxItems: number;
 	now: number;
+	node: INode;
+	/** A parameter of this event's own (read as the poll reads its parameters); checked by the event before any request. */
+	parameter(name: string, fallback: unknown): unknown;
 }
 
 export interface Polled {

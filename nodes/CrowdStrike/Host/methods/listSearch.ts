@@ -1,0 +1,1 @@
+export { searchHostGroups } from '../../shared/host-group-search';
