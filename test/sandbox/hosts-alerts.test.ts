@@ -42,7 +42,7 @@ describe('Hosts', () => {
 
 	it('refuses an unknown action, too many IDs, and a client without devices:write', async () => {
 		const id = quiet()?.device.device_id ?? '';
-		expect((await call(sb, 'POST', '/devices/entities/devices-actions/v2', { token, query: { action_name: 'isolate' }, body: { ids: [id] } })).status).toBe(400);
+		expect((await call(sb, 'POST', '/devices/entities/devices-actions/v2', { token, query: { action_name: 'isolate' }, body: { ids: [id] }, invalid: 'an action the API does not have' })).status).toBe(400);
 		const many = sb.state.hosts.seedSynthetic(101);
 		const hide = await call<Envelope>(sb, 'POST', '/devices/entities/devices-actions/v2', { token, query: { action_name: 'hide_host' }, body: { ids: many } });
 		expect(hide.status).toBe(400);
@@ -95,7 +95,6 @@ describe('Host groups: members and actions', () => {
 		});
 		expect(add.status).toBe(200);
 		expect(add.json.resources).toEqual([expect.objectContaining({ id: group.id, name: 'Contained hosts' })]);
-		expect(add.json.meta.writes).toEqual({ resources_affected: 1 });
 		expect((await call<Envelope<string>>(sb, 'GET', '/devices/queries/host-group-members/v1', { token, query: { id: group.id } })).json.resources).toEqual([id]);
 		await call(sb, 'POST', '/devices/entities/host-group-actions/v1', { token, query: { action_name: 'remove-hosts' }, body: { ids: [group.id], action_parameters: [{ name: 'filter', value: `device_id:'${id}'` }] } });
 		expect((await call<Envelope<string>>(sb, 'GET', '/devices/queries/host-group-members/v1', { token, query: { id: group.id } })).json.resources).toEqual([]);
@@ -133,7 +132,7 @@ describe('Alerts', () => {
 		expect(ok.status).toBe(200);
 		expect(Object.keys(ok.json).sort()).toEqual(['errors', 'meta']);
 		expect(entry.doc.status).toBe('closed');
-		const bad = await call(sb, 'PATCH', '/alerts/entities/alerts/v3', { token, body: { composite_ids: [entry.doc.composite_id], action_parameters: [{ name: 'update_status', value: 'done' }] } });
+		const bad = await call(sb, 'PATCH', '/alerts/entities/alerts/v3', { token, body: { composite_ids: [entry.doc.composite_id], action_parameters: [{ name: 'update_status', value: 'done' }] }, invalid: 'a status the API does not have' });
 		expect(bad.status).toBe(400);
 		sb.config.deniedScopes = ['alerts:write'];
 		expect((await call(sb, 'PATCH', '/alerts/entities/alerts/v3', { token, body: { composite_ids: [entry.doc.composite_id], action_parameters: [{ name: 'add_tag', value: 'x' }] } })).status).toBe(403);

@@ -131,8 +131,8 @@ const poweredBy = 'detectsapi';
 
 export const registerAlerts: ServiceRegistrar = (router) => {
 	router
-		.post('/alerts/combined/alerts/v1', combined, { operation: 'PostCombinedAlertsV1', poweredBy })
-		.post('/alerts/entities/alerts/v2', getAlerts, { operation: 'GetV2', poweredBy })
+		.post('/alerts/combined/alerts/v1', combined, { operation: 'PostCombinedAlertsV1', poweredBy, errorResources: [400, 500] })
+		.post('/alerts/entities/alerts/v2', getAlerts, { operation: 'GetV2', poweredBy, errorResources: [400, 500] })
 		.patch('/alerts/entities/alerts/v3', updateAlerts, { operation: 'UpdateV3', poweredBy })
-		.post('/alerts/aggregates/alerts/v2', aggregate, { operation: 'GetAggregateV2', poweredBy });
+		.post('/alerts/aggregates/alerts/v2', aggregate, { operation: 'GetAggregateV2', poweredBy, errorResources: [400, 500] });
 };

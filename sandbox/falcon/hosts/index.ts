@@ -116,6 +116,6 @@ export const registerHosts: ServiceRegistrar = (router) => {
 		.get('/devices/queries/devices-hidden/v1', queryIds(true), { operation: 'QueryHiddenDevices', poweredBy })
 		.post('/devices/entities/devices/v2', postDeviceDetails, { operation: 'PostDeviceDetailsV2', poweredBy })
 		.get('/devices/entities/devices/v2', getDeviceDetails, { operation: 'GetDeviceDetailsV2', poweredBy })
-		.get('/devices/entities/online-state/v1', onlineState, { operation: 'GetOnlineState.V1', poweredBy })
-		.post('/devices/entities/devices-actions/v2', performAction, { operation: 'PerformActionV2', poweredBy });
+		.get('/devices/entities/online-state/v1', onlineState, { operation: 'GetOnlineState.V1', poweredBy, errorResources: [400] })
+		.post('/devices/entities/devices-actions/v2', performAction, { operation: 'PerformActionV2', poweredBy, errorResources: [400, 409, 500] });
 };
