@@ -1,6 +1,6 @@
 import './env';
 
-import type { IConnections, IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IConnections, INodeParameters } from 'n8n-workflow';
 
 import type { CredentialsInput } from './credential-store';
 import { HARNESS_INPUT_NODE_TYPE } from './harness-nodes';
@@ -50,6 +50,6 @@ export async function runAgentTools(options: RunAgentToolsOptions): Promise<RunA
 		startNode: 'Input',
 		extraNodeTypes: [new HarnessAgent(), ...types.map(asToolType)],
 	});
-	const results = (run.nodes.Agent?.items ?? []).map((item) => item.json as IDataObject as ToolCallResult);
+	const results = (run.nodes.Agent?.items ?? []).map((item) => item.json as unknown as ToolCallResult);
 	return { results, run };
 }

@@ -36,7 +36,7 @@ export interface ToolCall {
 	args: IDataObject;
 }
 
-export interface ToolCallResult extends IDataObject {
+export interface ToolCallResult {
 	node: string;
 	/** The tool's name as the model sees it. */
 	tool: string;
@@ -163,8 +163,8 @@ export class HarnessAgent implements INodeType {
 		const calls = JSON.parse(this.getNodeParameter('calls', 0) as string) as ToolCall[];
 		if (this.getNodeParameter('path', 0) === 'engine') {
 			if (!response || response.actionResponses.length === 0) return engineRequest(calls);
-			return [engineResults(response, calls).map((json) => ({ json }))];
+			return [engineResults(response, calls).map((result) => ({ json: result as unknown as IDataObject }))];
 		}
-		return [(await callThroughWrapper(this, calls)).map((json) => ({ json }))];
+		return [(await callThroughWrapper(this, calls)).map((result) => ({ json: result as unknown as IDataObject }))];
 	}
 }
