@@ -32,7 +32,7 @@ export const agentTool: AgentToolTable = {
 		'process:getMany': { use: 'read', description: 'List the process IDs in which an indicator (type and value) ran on one host (its device ID).' },
 		'process:get': { use: 'read', description: 'Get process details (command line, start time, file name) by process ID.' },
 		'action:getMany': { use: 'read', description: 'List the actions an indicator can take (detect, prevent, allow…).' },
-		'action:get': { use: 'read', description: 'Get indicator actions by ID.' },
+		'action:get': { use: 'read', description: 'Get indicator actions by their IDs (from the action list); returns each with its name and description.' },
 		'referenceData:getIocTypes': { use: 'read', description: 'List the indicator types Falcon accepts (sha256, md5, domain, ipv4, ipv6).' },
 		'referenceData:getPlatforms': { use: 'read', description: 'List the platforms an indicator can apply to (windows, mac, linux…).' },
 		'referenceData:getSeverities': { use: 'read', description: 'List the severities an indicator can have.' },
