@@ -1,10 +1,11 @@
 import type { AgentToolTable } from '../../../common/agent-tool';
-import { FALCON_TENANT } from '../../shared/agent-tool';
+import { FALCON_TENANT, OBSERVED_TOOLS } from '../../shared/agent-tool';
 
 /** Every operation of the IOC node as an AI agent's tool: what it is, and what the model is told. */
 export const agentTool: AgentToolTable = {
 	tenant: FALCON_TENANT,
 	operations: {
+		...OBSERVED_TOOLS,
 		'indicator:getMany': {
 			use: 'read',
 			description:
@@ -24,13 +25,6 @@ export const agentTool: AgentToolTable = {
 		'indicator:update': { use: 'write', description: 'Change custom indicators (action, severity, expiration, tags…) by ID or by FQL filter. Returns the updated indicators.' },
 		'indicator:delete': { use: 'write', description: 'Delete custom indicators by ID or by FQL filter. Returns what was deleted.' },
 		'indicator:sync': { use: 'write', description: 'Make Falcon custom indicators match a feed: create, update and remove indicators. Returns what changed.' },
-		'device:count': {
-			use: 'read',
-			description: 'Count the hosts that observed an indicator (type sha256, md5, domain, ipv4 or ipv6, and its value); returns { device_count }. Use it for "how many hosts saw X".',
-		},
-		'device:getMany': { use: 'read', description: 'List the host IDs on which an indicator (type and value) ran or was seen. For the count only, use the device count.' },
-		'process:getMany': { use: 'read', description: 'List the process IDs in which an indicator (type and value) ran on one host (its device ID).' },
-		'process:get': { use: 'read', description: 'Get process details (command line, start time, file name) by process ID.' },
 		'action:getMany': { use: 'read', description: 'List the actions an indicator can take (detect, prevent, allow…).' },
 		'action:get': { use: 'read', description: 'Get indicator actions by their IDs (from the action list); returns each with its name and description.' },
 		'referenceData:getIocTypes': { use: 'read', description: 'List the indicator types Falcon accepts (sha256, md5, domain, ipv4, ipv6).' },
