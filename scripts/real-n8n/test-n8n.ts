@@ -12,6 +12,8 @@
  *     workflow with n8n's CLI (pinned items become a Code node: `n8n execute` ignores pinData),
  *     runs each with `n8n execute --id` on a freshly reset sandbox and checks its output
  *     (example-checks.ts);
+ *     examples/ai-triage-agent.json instead runs in agent-run.ts: the AI Agent with our nodes as
+ *     tools and a scripted chat model on loopback (read-only refusal, then the allowed write);
  *  6. runs the baseline: n8n's HTTP Request node with the built-in "CrowdStrike OAuth2 API"
  *     credential against the same sandbox (baseline.ts);
  *  7. editor screenshots with headless Chromium (editor.ts): owner setup, nodes panel searches,
