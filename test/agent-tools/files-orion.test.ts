@@ -104,4 +104,11 @@ describe('Cytomic Orion as a tool', () => {
 		});
 		expect(found.results[0].result).toEqual([expect.objectContaining({ value: 'agent-c2.example', found: true })]);
 	});
+
+	it('answers a value that is not a domain with an error, sending nothing', async () => {
+		const { results } = await runAgentTools({ credentials: orionStore(sandbox()), tools: [importIocs(true)], calls: [{ node: 'Import IOCs', args: { values: 'http://not a domain/' } }] });
+		expect(results[0].thrown).toBeNull();
+		expect(results[0].result).toEqual(refusedWith('in item 0'));
+		expect(received(sandbox())).toEqual([]);
+	});
 });
