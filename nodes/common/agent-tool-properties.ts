@@ -39,6 +39,8 @@ export function agentToolProperties(table: AgentToolTable): INodeProperties[] {
 		displayName: 'Allow Changes From an AI Agent',
 		name: ALLOW_AGENT_CHANGES,
 		type: 'boolean',
+		// A person's decision: no expression, so no $fromAI either (the model cannot allow itself).
+		noDataExpression: true,
 		default: false,
 		description: `Whether an AI agent may run this operation, which creates, changes or deletes data in ${table.tenant}. Off: the tool refuses, tells the agent why, and sends nothing.`,
 		displayOptions: { show: { ...AS_TOOL, resource: [resource], operation: operations } },
