@@ -55,7 +55,8 @@ function refusal(ctx: IExecuteFunctions, table: AgentToolTable, key: string): st
 	const tool = `"${ctx.getNode().name}"`;
 	if (entry === undefined) return `Refused: the tool ${tool} runs an operation (${key}) that is not offered to AI agents. Nothing was sent.`;
 	if (entry.use === 'notTool') return `Refused: the tool ${tool} ${entry.why}, which AI agents may not do. Nothing was sent.`;
-	if (entry.use === 'write' && ctx.getNodeParameter(ALLOW_AGENT_CHANGES, 0, false) !== true) {
+	// The switch as saved, never an expression: a model cannot allow itself through $fromAI.
+	if (entry.use === 'write' && ctx.getNode().parameters[ALLOW_AGENT_CHANGES] !== true) {
 		return (
 			`Refused: the tool ${tool} creates, changes or deletes data in ${table.tenant}, and this tool is read-only for AI agents. ` +
 			'Nothing was sent. Tell the user what you wanted to change; a person can turn on "Allow Changes From an AI Agent" on this tool to permit it.'

@@ -70,6 +70,18 @@ describe.each(['wrapper', 'engine'] as const)('CrowdStrike Falcon IOC as a tool 
 		expect(received(sandbox())).toContain('POST /iocs/entities/indicators/v1');
 	});
 
+	it('cannot be allowed by the model: the switch filled by $fromAI stays off', async () => {
+		const tool = create(false);
+		const { results } = await runAgentTools({
+			path,
+			credentials: falconStore(sandbox()),
+			tools: [{ ...tool, parameters: { ...tool.parameters, allowAgentChanges: fromAI('allow', 'allow changes', 'boolean') } }],
+			calls: [{ node: 'Create indicator', args: { type: 'domain', value: 'fresh-c2.example', allow: true } }],
+		});
+		expect(results[0].result).toEqual(refusedWith(READ_ONLY));
+		expect(received(sandbox())).toEqual([]);
+	});
+
 	it('answers bad arguments with a clear error naming the field, and sends nothing', async () => {
 		const { results } = await runAgentTools({
 			path,
