@@ -12,6 +12,8 @@
  *     workflow with n8n's CLI (pinned items become a Code node: `n8n execute` ignores pinData),
  *     runs each with `n8n execute --id` on a freshly reset sandbox and checks its output
  *     (example-checks.ts);
+ *     examples/ai-triage-agent.json instead runs in agent-run.ts: the AI Agent with our nodes as
+ *     tools and a scripted chat model on loopback (read-only refusal, then the allowed write);
  *  6. runs the baseline: n8n's HTTP Request node with the built-in "CrowdStrike OAuth2 API"
  *     credential against the same sandbox (baseline.ts);
  *  7. editor screenshots with headless Chromium (editor.ts): owner setup, nodes panel searches,
@@ -34,6 +36,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 import { startSandbox, type Sandbox } from '../../sandbox';
+import { AGENT_EXAMPLE, TOOL_USAGE_ENV, runAgentScenario } from './agent-run';
 import { BASELINE_NODE, httpRequestBaseline, targetFromSandbox } from './baseline';
 import { EXAMPLE_EXPECTATIONS, type CheckContext } from './example-checks';
 import { credentialRefs, executionOrder, loadExamples, nodeErrors, REPO_DIR, type CredentialRef, type Example } from './examples';
@@ -585,7 +588,7 @@ async function main(): Promise<void> {
 		instance = await timed('n8n start (until /healthz/readiness)', () => startN8n({
 				userFolder,
 				logFile: path.join(work, 'n8n-server.log'),
-				env: process.env.TEST_N8N_LOG_LEVEL ? { N8N_LOG_LEVEL: process.env.TEST_N8N_LOG_LEVEL } : undefined,
+				env: { ...TOOL_USAGE_ENV, ...(process.env.TEST_N8N_LOG_LEVEL ? { N8N_LOG_LEVEL: process.env.TEST_N8N_LOG_LEVEL } : {}) },
 			}));
 		log(`n8n ${instance.url} (pid ${instance.pid}, log ${instance.logFile})`);
 
@@ -593,9 +596,11 @@ async function main(): Promise<void> {
 		const loaded = checkLoadedTypes(pkg, types);
 
 		// Credentials: one per reference in the examples, under the id and name the example uses.
-		const examples = loadExamples(undefined, opts.only);
+		// The agent example needs a chat model: runAgentScenario (agent-run.ts) runs it with a scripted one.
+		const agentExample = loadExamples(undefined, opts.only).some((e) => e.file === AGENT_EXAMPLE);
+		const examples = loadExamples(undefined, opts.only).filter((e) => e.file !== AGENT_EXAMPLE);
 		log(`examples: ${examples.map((e) => `${e.file}${e.pinnedNodes.length ? ` (pinned: ${e.pinnedNodes.join(', ')})` : ''}`).join('; ')}`);
-		check('examples', 'examples/ holds at least one workflow', examples.length > 0, `${examples.length}`);
+		check('examples', 'examples/ holds at least one workflow', examples.length > 0 || agentExample, `${examples.length}`);
 		const refs = credentialRefs(examples);
 		const credentials: CredentialJson[] = [];
 		const skippedRefs: CredentialRef[] = [];
@@ -620,6 +625,14 @@ async function main(): Promise<void> {
 		const results: ExampleResult[] = [];
 		for (const ex of examples.filter((e) => !triggerExamples.includes(e))) {
 			results.push(await timed(`n8n execute ${ex.file}`, () => guarded(ex, 'n8n execute', () => runExample(ex, env))));
+		}
+
+		if (agentExample) {
+			await timed(`AI Agent with our nodes as tools (${AGENT_EXAMPLE}, scripted chat model)`, () =>
+				runAgentScenario({ sandbox: sb, userFolder, check: (name, ok, detail) => check('agent tools', name, ok, detail), log: (l) => log(`  ${l}`) }).catch((e: Error) =>
+					check('agent tools', 'the agent scenario ran', false, e.stack ?? String(e)),
+				),
+			);
 		}
 
 		await timed('baseline: HTTP Request + crowdStrikeOAuth2Api', () => runBaseline(sb, userFolder));

@@ -6,8 +6,10 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { withAgentTool } from '../../common/agent-tool-properties';
 import { requestOptionsProperty } from '../transport';
 import * as alert from './actions/alert';
+import { agentTool } from './actions/agent-tool';
 import { router } from './actions/router';
 
 export class CrowdStrikeFalconAlert implements INodeType {
@@ -24,7 +26,7 @@ export class CrowdStrikeFalconAlert implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'crowdStrikeFalconApi', required: true }],
-		properties: [
+		properties: withAgentTool(agentTool, [
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -35,7 +37,7 @@ export class CrowdStrikeFalconAlert implements INodeType {
 			},
 			...alert.description,
 			requestOptionsProperty,
-		],
+		]),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -6,9 +6,11 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { withAgentTool } from '../../common/agent-tool-properties';
 import { requestOptionsProperty } from '../transport';
 import * as host from './actions/host';
 import * as hostGroup from './actions/hostGroup';
+import { agentTool } from './actions/agent-tool';
 import { router } from './actions/router';
 import { listSearch } from './methods';
 
@@ -26,7 +28,7 @@ export class CrowdStrikeFalconHost implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'crowdStrikeFalconApi', required: true }],
-		properties: [
+		properties: withAgentTool(agentTool, [
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -41,7 +43,7 @@ export class CrowdStrikeFalconHost implements INodeType {
 			...host.description,
 			...hostGroup.description,
 			requestOptionsProperty,
-		],
+		]),
 	};
 
 	methods = { listSearch };

@@ -6,12 +6,14 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { withAgentTool } from '../../common/agent-tool-properties';
 import { requestOptionsProperty } from '../transport';
 import * as action from './actions/action';
 import * as device from './actions/device';
 import * as indicator from './actions/indicator';
 import * as process from './actions/process';
 import * as referenceData from './actions/referenceData';
+import { agentTool } from './actions/agent-tool';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
@@ -29,7 +31,7 @@ export class CrowdStrikeFalconIoc implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'crowdStrikeFalconApi', required: true }],
-		properties: [
+		properties: withAgentTool(agentTool, [
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -50,7 +52,7 @@ export class CrowdStrikeFalconIoc implements INodeType {
 			...process.description,
 			...referenceData.description,
 			requestOptionsProperty,
-		],
+		]),
 	};
 
 	methods = { loadOptions, listSearch };

@@ -6,10 +6,12 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { withAgentTool } from '../../common/agent-tool-properties';
 import { requestOptionsProperty } from '../transport';
 import * as device from './actions/device';
 import * as ioc from './actions/ioc';
 import * as process from './actions/process';
+import { agentTool } from './actions/agent-tool';
 import { router } from './actions/router';
 
 export class CrowdStrikeFalconIocs implements INodeType {
@@ -26,7 +28,7 @@ export class CrowdStrikeFalconIocs implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'crowdStrikeFalconApi', required: true }],
-		properties: [
+		properties: withAgentTool(agentTool, [
 			{
 				displayName:
 					'CrowdStrike retired the legacy custom-IOC endpoints. Get, Create, Update, Delete and Get Many run through IOC Management with the legacy parameters and answer with the legacy field names (policy detect/none, share_level, expiration_days). Device and Process operations call their legacy endpoints, which still answer. New workflows should use the CrowdStrike Falcon IOC node.',
@@ -50,7 +52,7 @@ export class CrowdStrikeFalconIocs implements INodeType {
 			...ioc.description,
 			...process.description,
 			requestOptionsProperty,
-		],
+		]),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

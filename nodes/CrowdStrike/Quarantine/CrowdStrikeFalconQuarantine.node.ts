@@ -6,8 +6,10 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { withAgentTool } from '../../common/agent-tool-properties';
 import { requestOptionsProperty } from '../transport';
 import * as quarantinedFile from './actions/quarantinedFile';
+import { agentTool } from './actions/agent-tool';
 import { router } from './actions/router';
 
 export class CrowdStrikeFalconQuarantine implements INodeType {
@@ -24,7 +26,7 @@ export class CrowdStrikeFalconQuarantine implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'crowdStrikeFalconApi', required: true }],
-		properties: [
+		properties: withAgentTool(agentTool, [
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -35,7 +37,7 @@ export class CrowdStrikeFalconQuarantine implements INodeType {
 			},
 			...quarantinedFile.description,
 			requestOptionsProperty,
-		],
+		]),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -6,8 +6,10 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { withAgentTool } from '../../common/agent-tool-properties';
 import { requestOptionsProperty } from '../transport';
 import * as file from './actions/file';
+import { agentTool } from './actions/agent-tool';
 import { router } from './actions/router';
 import * as sample from './actions/sample';
 import * as scan from './actions/scan';
@@ -27,7 +29,7 @@ export class CrowdStrikeFalconQuickScan implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'crowdStrikeFalconApi', required: true }],
-		properties: [
+		properties: withAgentTool(agentTool, [
 			{
 				displayName:
 					'Needs Falcon Quick Scan (Falcon Intelligence) and an API client with the scopes Quick Scan and Sample uploads (read, write). Tenants licensed for Quick Scan Pro instead: use the CrowdStrike Falcon Quick Scan Pro node.',
@@ -51,7 +53,7 @@ export class CrowdStrikeFalconQuickScan implements INodeType {
 			...sample.description,
 			...scan.description,
 			requestOptionsProperty,
-		],
+		]),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -6,8 +6,10 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { withAgentTool } from '../../common/agent-tool-properties';
 import { requestOptionsProperty } from '../transport';
 import * as file from './actions/file';
+import { agentTool } from './actions/agent-tool';
 import { router } from './actions/router';
 import * as scan from './actions/scan';
 
@@ -26,7 +28,7 @@ export class CrowdStrikeFalconQuickScanPro implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'crowdStrikeFalconApi', required: true }],
-		properties: [
+		properties: withAgentTool(agentTool, [
 			{
 				displayName: 'Needs a Falcon Quick Scan Pro licence and an API client with the scope QuickScan Pro (read, write). For the older Quick Scan, use the CrowdStrike Falcon Quick Scan node.',
 				name: 'licenceNotice',
@@ -47,7 +49,7 @@ export class CrowdStrikeFalconQuickScanPro implements INodeType {
 			...file.description,
 			...scan.description,
 			requestOptionsProperty,
-		],
+		]),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

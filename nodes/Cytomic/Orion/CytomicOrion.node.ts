@@ -6,8 +6,10 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { withAgentTool } from '../../common/agent-tool-properties';
 import { orionRequestOptions } from '../transport';
 import * as ioc from './actions/ioc';
+import { agentTool } from './actions/agent-tool';
 import { router } from './actions/router';
 
 export class CytomicOrion implements INodeType {
@@ -24,7 +26,7 @@ export class CytomicOrion implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cytomicOrionApi', required: true }],
-		properties: [
+		properties: withAgentTool(agentTool, [
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -35,7 +37,7 @@ export class CytomicOrion implements INodeType {
 			},
 			...ioc.description,
 			orionRequestOptions,
-		],
+		]),
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,8 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { route } from '../../../common/router';
+import { agentTool } from './agent-tool';
 import * as alert from './alert';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await route.call(this, { alert });
+	return await route.call(this, { alert }, agentTool);
 }

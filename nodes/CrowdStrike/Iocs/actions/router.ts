@@ -1,10 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { route } from '../../../common/router';
+import { agentTool } from './agent-tool';
 import * as device from './device';
 import * as ioc from './ioc';
 import * as process from './process';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await route.call(this, { device, ioc, process });
+	return await route.call(this, { device, ioc, process }, agentTool);
 }

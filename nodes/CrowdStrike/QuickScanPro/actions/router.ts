@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { route } from '../../../common/router';
+import { agentTool } from './agent-tool';
 import * as file from './file';
 import * as scan from './scan';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await route.call(this, { file, scan });
+	return await route.call(this, { file, scan }, agentTool);
 }

@@ -6,6 +6,7 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
+import { withAgentDefault } from '../../../../common/agent-tool-properties';
 import { chunk } from '../../../../common/concurrency';
 import { runBatched, type ItemOutcome, type ParsedItem } from '../../../../common/items';
 import { showWith } from '../../../../common/return-all';
@@ -17,6 +18,8 @@ import { hostInputProperties, hostLabel, readHostTargets, resolveHosts, type Hos
 
 /** How many hosts a device action may touch in one execution unless the user says otherwise. */
 export const DEFAULT_MAX_HOSTS = 10;
+/** The same for an AI agent's call (the tool variant's default). */
+export const AGENT_MAX_HOSTS = 1;
 
 export interface DeviceActionSpec {
 	operation: string;
@@ -66,15 +69,18 @@ function properties(spec: DeviceActionSpec): INodeProperties[] {
 			description: 'Whether to refuse the action when it would touch more hosts than Max Hosts to Affect. The hosts of all input items count together, and are read before anything is changed.',
 			displayOptions: showWith({ show }, { preview: [false] }),
 		},
-		{
-			displayName: 'Max Hosts to Affect',
-			name: 'maxHosts',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_MAX_HOSTS,
-			description: 'The most hosts this execution may act on; above it the node stops with an error and sends no action',
-			displayOptions: showWith({ show }, { preview: [false], limitAffected: [true] }),
-		},
+		...withAgentDefault(
+			{
+				displayName: 'Max Hosts to Affect',
+				name: 'maxHosts',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_MAX_HOSTS,
+				description: 'The most hosts this execution may act on; above it the node stops with an error and sends no action',
+				displayOptions: showWith({ show }, { preview: [false], limitAffected: [true] }),
+			},
+			AGENT_MAX_HOSTS,
+		),
 	];
 }
 

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
+import { withAgentDefault } from '../../../../common/agent-tool-properties';
 import { runPerItem } from '../../../../common/items';
 import { apiError } from '../../../../common/transport';
 import { invalidField } from '../../../../common/validation';
@@ -23,6 +24,8 @@ const show = { resource: ['quarantinedFile'], operation: ['applyActionByQuery'] 
 
 /** How many files an action by query may touch unless the user says otherwise. */
 export const DEFAULT_MAX_FILES = 100;
+/** The same for an AI agent's call (the tool variant's default). */
+export const AGENT_MAX_FILES = 10;
 
 export const description: INodeProperties[] = [
 	actionProperty({ show }),
@@ -45,15 +48,18 @@ export const description: INodeProperties[] = [
 		description: 'Whether to refuse the action when it would affect more files than Max Files to Affect. The count is taken before anything is changed.',
 		displayOptions: { show: { ...show, preview: [false] } },
 	},
-	{
-		displayName: 'Max Files to Affect',
-		name: 'maxFiles',
-		type: 'number',
-		typeOptions: { minValue: 0 },
-		default: DEFAULT_MAX_FILES,
-		description: 'The most quarantined files this action may change; above it the node stops with an error and changes nothing',
-		displayOptions: { show: { ...show, preview: [false], limitAffected: [true] } },
-	},
+	...withAgentDefault(
+		{
+			displayName: 'Max Files to Affect',
+			name: 'maxFiles',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_MAX_FILES,
+			description: 'The most quarantined files this action may change; above it the node stops with an error and changes nothing',
+			displayOptions: { show: { ...show, preview: [false], limitAffected: [true] } },
+		},
+		AGENT_MAX_FILES,
+	),
 ];
 
 interface QueryActionInput {
