@@ -1,6 +1,8 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 import { z, type ZodType, type ZodTypeDef } from 'zod';
 
+import { listOf, type ListFormat } from './values';
+
 /** A field's value checked against its schema; a failure names the item and the field as the user sees them. */
 export function validateField<T>(
 	node: INode,
@@ -14,6 +16,33 @@ export function validateField<T>(
 	const issue = result.error.issues[0];
 	const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
 	return invalidField(node, itemIndex, fieldName, `${issue.message}${where}`);
+}
+
+/**
+ * A list field (text or an array) split as `format` says, each value checked. A failure names the
+ * item, the field, the value and the separators that work, so "a, b" in a field that splits on new
+ * lines only is not reported as one strange value.
+ */
+export function validateList<T>(
+	node: INode,
+	schema: ZodType<T, ZodTypeDef, unknown>,
+	value: unknown,
+	itemIndex: number,
+	fieldName: string,
+	format: ListFormat,
+): T[] {
+	return listOf(value, format).map((entry) => {
+		const result = schema.safeParse(entry);
+		if (result.success) return result.data;
+		return invalidListValue(node, itemIndex, fieldName, entry, result.error.issues[0].message, format);
+	});
+}
+
+/** One value of a list field is wrong: says which, why, and how to separate several values. */
+export function invalidListValue(node: INode, itemIndex: number, fieldName: string, value: string, problem: string, format: ListFormat): never {
+	const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+	const why = problem.includes(`"${shown}"`) ? problem : `"${shown}": ${problem}`;
+	return invalidField(node, itemIndex, fieldName, `${why} (separate several values with ${format.separators})`);
 }
 
 export function invalidField(node: INode, itemIndex: number, fieldName: string, problem: string): never {

@@ -1,9 +1,9 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { invalidField, validateField } from '../../common/validation';
+import { invalidField, validateField, validateList } from '../../common/validation';
 import { IOC_ACTIONS, MOBILE_ACTIONS, PLATFORMS, SEVERITIES, expirationSchema, hostGroupIdSchema } from './schemas';
-import { listOf, text } from '../../common/values';
+import { LIST_FORMATS, listOf, separatedBy, text } from '../../common/values';
 import { mobileActionOptions } from './descriptions';
 import { hostGroupIds } from './indicator-host-groups';
 
@@ -49,9 +49,10 @@ export function indicatorFieldOptions(): INodeProperties[] {
 			displayName: 'Tags',
 			name: 'tags',
 			type: 'string',
+			typeOptions: { rows: 2 },
 			default: '',
 			placeholder: 'phishing, campaign-42',
-			description: 'Tags separated by commas',
+			description: `Tags ${separatedBy(LIST_FORMATS.phrases)}`,
 		},
 	];
 }
@@ -145,12 +146,10 @@ export function indicatorFields(ctx: IExecuteFunctions, itemIndex: number, value
 	if (has('source')) fields.source = check(sourceSchema, 'source');
 	if (has('expiration')) fields.expiration = check(expirationSchema, 'expiration');
 	if (has('filename')) fields.metadata = { filename: check(filenameSchema, 'filename') };
-	if (has('tags')) fields.tags = listOf(values.tags).map((tag) => validateField(node, tagSchema, tag, itemIndex, 'Tags'));
+	if (has('tags')) fields.tags = validateList(node, tagSchema, values.tags, itemIndex, 'Tags', LIST_FORMATS.phrases);
 	if (values.appliedGlobally !== undefined) fields.applied_globally = values.appliedGlobally === true;
 	if (has('hostGroups')) {
-		fields.host_groups = listOf(hostGroupIds(values.hostGroups)).map((id) =>
-			validateField(node, hostGroupIdSchema, id, itemIndex, 'Host Groups'),
-		);
+		fields.host_groups = validateList(node, hostGroupIdSchema, hostGroupIds(values.hostGroups), itemIndex, 'Host Groups', LIST_FORMATS.tokens);
 	}
 	if ((fields.action === 'detect' || fields.action === 'prevent') && values.severity === '') {
 		invalidField(node, itemIndex, 'Severity', `a severity is required when the action is ${String(fields.action)}`);
