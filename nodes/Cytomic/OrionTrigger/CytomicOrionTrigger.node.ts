@@ -1,6 +1,7 @@
 import {
 	NodeConnectionTypes,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 	type IPollFunctions,
@@ -9,6 +10,23 @@ import {
 import { orionRequestOptions } from '../transport';
 import { DEFAULT_MAX_ITEMS, pollOrion } from './poll';
 
+const eventProperty: INodeProperties = {
+	displayName: 'Event',
+	name: 'event',
+	type: 'options',
+	noDataExpression: true,
+	required: true,
+	options: [
+		{
+			name: 'New Alert',
+			value: 'newAlert',
+			action: 'On new alert',
+			description: 'Orion generated an alert (an indicator in its console) from a hunting rule',
+		},
+	],
+	default: 'newAlert',
+};
+
 export class CytomicOrionTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Cytomic Orion Trigger',
@@ -16,29 +34,16 @@ export class CytomicOrionTrigger implements INodeType {
 		icon: { light: 'file:../../../icons/cytomic.svg', dark: 'file:../../../icons/cytomic.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when Cytomic Orion raises a new alert (indicator of attack)',
+		subtitle:
+			'={{ ({"newAlert":"On new alert"})[$parameter["event"]] ?? $parameter["event"] }}',
+		description: 'Start a workflow on new Cytomic Orion alerts, or import, find and delete IOCs',
 		defaults: { name: 'Cytomic Orion Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cytomicOrionApi', required: true }],
 		properties: [
-			{
-				displayName: 'Event',
-				name: 'event',
-				type: 'options',
-				noDataExpression: true,
-				required: true,
-				options: [
-					{
-						name: 'New Alert',
-						value: 'newAlert',
-						description: 'Orion generated an alert (an indicator in its console) from a hunting rule',
-					},
-				],
-				default: 'newAlert',
-			},
+			eventProperty,
 			{
 				displayName: 'Statuses',
 				name: 'statuses',
