@@ -13,7 +13,7 @@ import * as indicator from './actions/indicator';
 import * as process from './actions/process';
 import * as referenceData from './actions/referenceData';
 import { router } from './actions/router';
-import { listSearch, loadOptions } from './methods';
+import { listSearch } from './methods';
 
 export class CrowdStrikeFalconIoc implements INodeType {
 	description: INodeTypeDescription = {
@@ -54,7 +54,7 @@ export class CrowdStrikeFalconIoc implements INodeType {
 		],
 	};
 
-	methods = { loadOptions, listSearch };
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { invalidField, validateField, validateList } from '../../common/validation';
 import { IOC_ACTIONS, MOBILE_ACTIONS, PLATFORMS, SEVERITIES, expirationSchema, hostGroupIdSchema } from './schemas';
 import { LIST_FORMATS, listOf, separatedBy, text } from '../../common/values';
-import { mobileActionOptions } from './descriptions';
+import { actionOptions, mobileActionOptions, platformOptions, severityOptions } from './descriptions';
 import { hostGroupIds } from './indicator-host-groups';
 
 /** The indicator fields a user can set on create (as Additional Fields) and on update (as Update Fields). */
@@ -59,40 +59,37 @@ export function indicatorFieldOptions(): INodeProperties[] {
 
 export function actionProperty(displayOptions: IDisplayOptions, name = 'action'): INodeProperties {
 	return {
-		displayName: 'Action Name or ID',
+		displayName: 'Action',
 		name,
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getActions' },
+		options: actionOptions,
 		default: 'detect',
-		description:
-			'What Falcon does when it sees the indicator. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: 'What Falcon does when it sees the indicator. Choose from the list, or use an <a href="https://docs.n8n.io/code/expressions/">expression</a> for a value from your data.',
 		displayOptions,
 	};
 }
 
 export function platformsProperty(displayOptions: IDisplayOptions, required: boolean): INodeProperties {
 	return {
-		displayName: 'Platform Names or IDs',
+		displayName: 'Platforms',
 		name: 'platforms',
 		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getPlatforms' },
+		options: platformOptions,
 		default: ['windows', 'mac', 'linux'],
 		required,
-		description:
-			'The platforms the indicator applies to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: `The platforms the indicator applies to. Choose from the list, or use an <a href="https://docs.n8n.io/code/expressions/">expression</a> for values from your data (an array, or text ${separatedBy(LIST_FORMATS.tokens)}).`,
 		displayOptions,
 	};
 }
 
 export function severityProperty(displayOptions: IDisplayOptions): INodeProperties {
 	return {
-		displayName: 'Severity Name or ID',
+		displayName: 'Severity',
 		name: 'severity',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSeverities' },
+		options: severityOptions,
 		default: 'medium',
-		description:
-			'Required when the action is Detect or Block. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: 'Required when the action is Detect or Block. Choose from the list, or use an <a href="https://docs.n8n.io/code/expressions/">expression</a> for a value from your data.',
 		displayOptions,
 	};
 }

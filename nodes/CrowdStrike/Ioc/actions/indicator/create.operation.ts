@@ -15,15 +15,13 @@ const show = { resource: ['indicator'], operation: ['create'] };
 
 export const description: INodeProperties[] = [
 	{
-		displayName: 'Type Name or ID',
+		displayName: 'Type',
 		name: 'type',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getIocTypes' },
 		options: iocTypeOptions,
 		default: 'sha256',
 		required: true,
-		description:
-			'The kind of indicator. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: 'The kind of indicator. Choose from the list, or use an <a href="https://docs.n8n.io/code/expressions/">expression</a> for a value from your data.',
 		displayOptions: { show },
 	},
 	{
@@ -32,8 +30,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. 44d88612fea8a8f36de82e1278abb02f…, evil.example.com, 203.0.113.7',
-		description: 'The hash, domain or IP address',
+		placeholder: 'e.g. evil.example.com',
+		description: 'The hash (SHA256 or MD5), domain or IP address, e.g. 44d88612fea8a8f36de82e1278abb02f, evil.example.com or 203.0.113.7',
 		displayOptions: { show },
 	},
 	actionProperty({ show }),
