@@ -3,19 +3,32 @@ import { z, type ZodType, type ZodTypeDef } from 'zod';
 
 import { listOf, type ListFormat } from './values';
 
-/** A field's value checked against its schema; a failure names the item and the field as the user sees them. */
+/**
+ * A field's value checked against its schema; a failure names the item, the field as the user sees
+ * it and the value it got (text and numbers, shortened), unless the field is `secret`.
+ */
 export function validateField<T>(
 	node: INode,
 	schema: ZodType<T, ZodTypeDef, unknown>,
 	value: unknown,
 	itemIndex: number,
 	fieldName: string,
+	options: { secret?: boolean } = {},
 ): T {
 	const result = schema.safeParse(value);
 	if (result.success) return result.data;
 	const issue = result.error.issues[0];
 	const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
-	return invalidField(node, itemIndex, fieldName, `${issue.message}${where}`);
+	const problem = `${issue.message}${where}`;
+	return invalidField(node, itemIndex, fieldName, options.secret ? problem : withValue(value, problem));
+}
+
+/** `"abc": problem`, for a value a user can recognise; the problem alone when it quotes the value already. */
+function withValue(value: unknown, problem: string): string {
+	if (!(typeof value === 'string' && value.trim() !== '') && typeof value !== 'number') return problem;
+	const text = String(value);
+	const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+	return problem.includes(`"${shown}"`) || problem.includes(`"${text}"`) ? problem : `"${shown}": ${problem}`;
 }
 
 /**
@@ -40,9 +53,7 @@ export function validateList<T>(
 
 /** One value of a list field is wrong: says which, why, and how to separate several values. */
 export function invalidListValue(node: INode, itemIndex: number, fieldName: string, value: string, problem: string, format: ListFormat): never {
-	const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-	const why = problem.includes(`"${shown}"`) ? problem : `"${shown}": ${problem}`;
-	return invalidField(node, itemIndex, fieldName, `${why} (separate several values with ${format.separators})`);
+	return invalidField(node, itemIndex, fieldName, `${withValue(value, problem)} (separate several values with ${format.separators})`);
 }
 
 export function invalidField(node: INode, itemIndex: number, fieldName: string, problem: string): never {

@@ -9,7 +9,7 @@ import { text } from '../../../../common/values';
 import { falconClient } from '../../../transport';
 import { actionProperty, indicatorFieldOptions, indicatorFields, platformsProperty, severityProperty } from '../../../shared/indicator-fields';
 import { hostGroupsProperty } from '../../../shared/indicator-host-groups';
-import { createIndicators, upsertIndicators, type IndicatorWrite, type OnExisting } from '../../../shared/indicator-writes';
+import { createIndicators, markExisted, upsertIndicators, type IndicatorWrite, type OnExisting } from '../../../shared/indicator-writes';
 
 const show = { resource: ['indicator'], operation: ['create'] };
 
@@ -88,7 +88,7 @@ export const description: INodeProperties[] = [
 					{ name: 'Update the Existing Indicator', value: 'update', description: "Apply this item's fields to it" },
 				],
 				default: 'error',
-				description: 'What to do when an indicator with the same type and value exists. Looking them up costs one more request per batch.',
+				description: 'What to do when an indicator with the same type and value exists. Looking them up costs one more request per batch. Each output item says existed: true when the indicator was there before, false when it was created now.',
 			},
 			{
 				displayName: 'Ignore Warnings',
@@ -123,7 +123,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		concurrency: client.policy.concurrency,
 		run: async (batch: Array<ParsedItem<IndicatorWrite>>): Promise<Map<number, ItemOutcome>> =>
 			onExisting === 'error'
-				? await createIndicators(client, this.getNode(), batch)
+				? markExisted(await createIndicators(client, this.getNode(), batch), false)
 				: await upsertIndicators(client, this.getNode(), batch, onExisting),
 	});
 }
