@@ -72,17 +72,8 @@ describe('Falcon credential with Cloud "Custom URL"', () => {
 });
 
 describe('Create with If Indicator Exists: each item says whether it existed', () => {
-	const create = (onExisting: string) => ({
-		resource: 'indicator',
-		operation: 'create',
-		type: 'sha256',
-		value: '={{ $json.value }}',
-		action: 'detect',
-		platforms: ['windows'],
-		severity: 'high',
-		appliedGlobally: true,
-		options: { onExisting },
-	});
+	const indicator = { resource: 'indicator', operation: 'create', type: 'sha256', value: '={{ $json.value }}', action: 'no_action', platforms: ['windows'] };
+	const create = (onExisting: string) => ({ ...indicator, appliedGlobally: true, options: { onExisting } });
 	const fresh = 'c0de'.padEnd(64, '7');
 
 	it('Return the Existing: existed true for the one that was there, false for the one created now', async () => {

@@ -1,7 +1,6 @@
 import {
 	NodeConnectionTypes,
 	type INodeExecutionData,
-	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 	type IPollFunctions,
@@ -9,23 +8,6 @@ import {
 
 import { orionRequestOptions } from '../transport';
 import { DEFAULT_MAX_ITEMS, pollOrion } from './poll';
-
-const eventProperty: INodeProperties = {
-	displayName: 'Event',
-	name: 'event',
-	type: 'options',
-	noDataExpression: true,
-	required: true,
-	options: [
-		{
-			name: 'New Alert',
-			value: 'newAlert',
-			action: 'On new alert',
-			description: 'Orion generated an alert (an indicator in its console) from a hunting rule',
-		},
-	],
-	default: 'newAlert',
-};
 
 export class CytomicOrionTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,7 +25,22 @@ export class CytomicOrionTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cytomicOrionApi', required: true }],
 		properties: [
-			eventProperty,
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				required: true,
+				options: [
+					{
+						name: 'New Alert',
+						value: 'newAlert',
+						action: 'On new alert',
+						description: 'Orion generated an alert (an indicator in its console) from a hunting rule',
+					},
+				],
+				default: 'newAlert',
+			},
 			{
 				displayName: 'Statuses',
 				name: 'statuses',
