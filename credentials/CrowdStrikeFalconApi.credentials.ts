@@ -106,8 +106,9 @@ export class CrowdStrikeFalconApi implements ICredentialType {
 			name: 'customBaseUrl',
 			type: 'string',
 			default: '',
+			required: true,
 			placeholder: 'https://api.us-3.crowdstrike.com',
-			description: 'Must use https://, except for loopback hosts such as the sandbox (http://127.0.0.1:8787)',
+			description: 'Required for Cloud "Custom URL". Must use https://, except for loopback hosts such as the sandbox (http://127.0.0.1:8787).',
 			displayOptions: { show: { cloud: ['custom'] } },
 		},
 		{

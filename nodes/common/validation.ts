@@ -1,19 +1,59 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 import { z, type ZodType, type ZodTypeDef } from 'zod';
 
-/** A field's value checked against its schema; a failure names the item and the field as the user sees them. */
+import { listOf, type ListFormat } from './values';
+
+/**
+ * A field's value checked against its schema; a failure names the item, the field as the user sees
+ * it and the value it got (text and numbers, shortened), unless the field is `secret`.
+ */
 export function validateField<T>(
 	node: INode,
 	schema: ZodType<T, ZodTypeDef, unknown>,
 	value: unknown,
 	itemIndex: number,
 	fieldName: string,
+	options: { secret?: boolean } = {},
 ): T {
 	const result = schema.safeParse(value);
 	if (result.success) return result.data;
 	const issue = result.error.issues[0];
 	const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
-	return invalidField(node, itemIndex, fieldName, `${issue.message}${where}`);
+	const problem = `${issue.message}${where}`;
+	return invalidField(node, itemIndex, fieldName, options.secret ? problem : withValue(value, problem));
+}
+
+/** `"abc": problem`, for a value a user can recognise; the problem alone when it quotes the value already. */
+function withValue(value: unknown, problem: string): string {
+	if (!(typeof value === 'string' && value.trim() !== '') && typeof value !== 'number') return problem;
+	const text = String(value);
+	const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+	return problem.includes(`"${shown}"`) || problem.includes(`"${text}"`) ? problem : `"${shown}": ${problem}`;
+}
+
+/**
+ * A list field (text or an array) split as `format` says, each value checked. A failure names the
+ * item, the field, the value and the separators that work, so "a, b" in a field that splits on new
+ * lines only is not reported as one strange value.
+ */
+export function validateList<T>(
+	node: INode,
+	schema: ZodType<T, ZodTypeDef, unknown>,
+	value: unknown,
+	itemIndex: number,
+	fieldName: string,
+	format: ListFormat,
+): T[] {
+	return listOf(value, format).map((entry) => {
+		const result = schema.safeParse(entry);
+		if (result.success) return result.data;
+		return invalidListValue(node, itemIndex, fieldName, entry, result.error.issues[0].message, format);
+	});
+}
+
+/** One value of a list field is wrong: says which, why, and how to separate several values. */
+export function invalidListValue(node: INode, itemIndex: number, fieldName: string, value: string, problem: string, format: ListFormat): never {
+	return invalidField(node, itemIndex, fieldName, `${withValue(value, problem)} (separate several values with ${format.separators})`);
 }
 
 export function invalidField(node: INode, itemIndex: number, fieldName: string, problem: string): never {

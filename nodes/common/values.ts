@@ -62,24 +62,36 @@ export function urlProblem(value: string): string | undefined {
 	return undefined;
 }
 
-/**
- * How a list given as text is split. Only separators a user types count: other white space (a
- * vertical tab, a form feed) stays in the value, whose check refuses it.
- */
-export const LIST_SEPARATORS = {
-	/** Commas, spaces, tabs and new lines. */
-	words: /[ \t\r\n,]+/,
-	/** As `words`, and semicolons. */
-	wordsOrSemicolons: /[ \t\r\n,;]+/,
-	/** New lines only (URLs may hold commas). */
-	lines: /[\r\n]+/,
-};
+/** How a list given as text is split, and how hints and errors name its separators. */
+export interface ListFormat {
+	pattern: RegExp;
+	/** The separators as a user reads them: "new lines, commas, semicolons or spaces". */
+	separators: string;
+}
 
-/** A list given as an array, or as text split on `separators`. */
-export function listOf(value: unknown, separators: RegExp = LIST_SEPARATORS.words): string[] {
+/**
+ * The ways a list field is split. Only separators a user types count: other white space (a vertical
+ * tab, a form feed) stays in the value, whose check refuses it.
+ */
+export const LIST_FORMATS = {
+	/** Values that never hold spaces (IDs, hashes, IP addresses, domains, host names). */
+	tokens: { pattern: /[ \t\r\n,;]+/, separators: 'new lines, commas, semicolons or spaces' },
+	/** Values that may hold spaces (tags, sources). */
+	phrases: { pattern: /[\r\n,;]+/, separators: 'new lines, commas or semicolons' },
+	/** URLs, which may hold commas and semicolons but never spaces: a comma or semicolon counts only before a space. */
+	urls: { pattern: /[,;]?[ \t\r\n]+/, separators: 'new lines or spaces (", " and "; " work too)' },
+} satisfies Record<string, ListFormat>;
+
+/** The hint a list field gives: "separated by new lines, commas, semicolons or spaces". */
+export function separatedBy(format: ListFormat): string {
+	return `separated by ${format.separators}`;
+}
+
+/** A list given as an array, or as text split as `format` says. */
+export function listOf(value: unknown, format: ListFormat = LIST_FORMATS.tokens): string[] {
 	let values: unknown[];
 	if (Array.isArray(value)) values = value;
-	else if (typeof value === 'string') values = value.split(separators);
+	else if (typeof value === 'string') values = value.split(format.pattern);
 	else if (value === undefined || value === null) values = [];
 	else values = [value];
 	return values.map((entry) => (typeof entry === 'string' || typeof entry === 'number' ? String(entry).trim() : JSON.stringify(entry))).filter((entry) => entry !== '');

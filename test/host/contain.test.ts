@@ -189,7 +189,7 @@ describe('Host → Contain by hostname or IP address', () => {
 
 	it('a malformed device ID fails before any request', async () => {
 		const result = await contain({ deviceIds: 'not-a-device' });
-		expect(result.error?.message).toBe('Invalid "Device IDs" in item 0: a device ID is 32 hexadecimal characters');
+		expect(result.error?.message).toBe('Invalid "Device IDs" in item 0: "not-a-device": a device ID is 32 hexadecimal characters (separate several values with new lines, commas, semicolons or spaces)');
 		expect(apiCalls(sandbox())).toEqual([]);
 	});
 });

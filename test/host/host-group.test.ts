@@ -54,7 +54,7 @@ describe('Host Group → Add Hosts / Remove Hosts', () => {
 		const unknown = await runHost(sandbox(), { resource: 'hostGroup', operation: 'addHosts', hostGroup: fromList('0'.repeat(32)), deviceIds: host.device.device_id }, { continueOnFail: true });
 		expect(json(unknown)[0].error).toBe(`Could not add hosts to the host group ${'0'.repeat(32)}: Host group with id '${'0'.repeat(32)}' not found`);
 		const bad = await runHost(sandbox(), { resource: 'hostGroup', operation: 'addHosts', hostGroup: fromList('finance'), deviceIds: host.device.device_id });
-		expect(bad.error?.message).toBe('Invalid "Host Group" in item 0: a host group ID is 32 hexadecimal characters');
+		expect(bad.error?.message).toBe('Invalid "Host Group" in item 0: "finance": a host group ID is 32 hexadecimal characters');
 	});
 });
 

@@ -156,7 +156,9 @@ describe('Host groups: Create and Update', () => {
 		const result = await runFalcon(sandbox(), NODE, create({ groups: [entry('id', '={{ $json.group }}')] }), {
 			input: [{ json: { value: sha(3), group: 'xyz' } }],
 		});
-		expect(result.error?.message).toBe('Invalid "Host Groups" in item 0: a host group ID is 32 hexadecimal characters');
+		expect(result.error?.message).toBe(
+			'Invalid "Host Groups" in item 0: "xyz": a host group ID is 32 hexadecimal characters (separate several values with new lines, commas, semicolons or spaces)',
+		);
 	});
 
 	it('updates an indicator to other host groups (replacing them), also with If Indicator Exists = Update', async () => {

@@ -1,6 +1,5 @@
 import { EICAR_SHA256 } from '../../sandbox';
-import { apiCalls, falconStore, json, pairedItems, runFalcon, useSandbox } from '../falcon/fixture';
-import { runLoadOptions } from '../harness';
+import { apiCalls, json, pairedItems, runFalcon, useSandbox } from '../falcon/fixture';
 
 const sandbox = useSandbox();
 
@@ -70,18 +69,6 @@ describe('crowdStrikeFalconIoc: actions and reference data', () => {
 		const one = await runFalcon(sandbox(), 'crowdStrikeFalconIoc', { resource: 'action', operation: 'get', ids: 'detect' });
 		// api.ActionV1 is {id, platforms_by_type, severities}: no description.
 		expect(json(one)).toEqual([{ id: 'detect', platforms_by_type: expect.objectContaining({ sha256: expect.any(Array) }), severities: expect.any(Array) }]);
-	});
-
-	it('offers the actions in the Action dropdown, saying which indicator types each applies to (from platforms_by_type)', async () => {
-		const options = await runLoadOptions({
-			type: 'crowdStrikeFalconIoc',
-			method: 'getActions',
-			parameters: { resource: 'indicator', operation: 'create' },
-			credentials: falconStore(sandbox()),
-		});
-		const detect = options.find((option) => option.value === 'detect');
-		expect(detect).toEqual({ name: 'Detect Only', value: 'detect', description: expect.stringMatching(/^Show a detection but do not block\. For .*sha256/) });
-		expect(options.map((option) => option.value)).toEqual(expect.arrayContaining(['allow', 'prevent', 'no_action']));
 	});
 
 	it.each([

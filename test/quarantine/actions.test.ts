@@ -100,10 +100,10 @@ describe('Quarantined File → Apply Action by IDs', () => {
 		const [a] = inState('quarantined');
 		const badId = await run(credentials, QUARANTINE, byIds({ fileAction: 'delete' }), { input: [{ ids: [a.id, 'abc_123'] }] });
 		expect(badId.error?.message).toBe(
-			'Invalid "Quarantine IDs" in item 0: a quarantine ID is <32 hexadecimal characters>_<64 hexadecimal characters> (device ID and SHA256)',
+			'Invalid "Quarantine IDs" in item 0: "abc_123": a quarantine ID is <32 hexadecimal characters>_<64 hexadecimal characters> (device ID and SHA256) (separate several values with new lines, commas, semicolons or spaces)',
 		);
 		const badAction = await run(credentials, QUARANTINE, byIds({ fileAction: '={{ "purge" }}' }), { input: [{ ids: [a.id] }] });
-		expect(badAction.error?.message).toBe('Invalid "Action" in item 0: must be one of release, unrelease, delete');
+		expect(badAction.error?.message).toBe('Invalid "Action" in item 0: "purge": must be one of release, unrelease, delete');
 		expect(apiRequests(sandbox)).toEqual([]);
 		expect(stateOf(a.id)).toBe('quarantined');
 	});

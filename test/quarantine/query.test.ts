@@ -101,7 +101,7 @@ describe('Quarantined File → Get', () => {
 		const unknown = `${'0'.repeat(32)}_${malware.sha256}`;
 		const failing = await run(credentials, QUARANTINE, { resource: 'quarantinedFile', operation: 'get', ids: `${a.id}, ${a.sha256}` });
 		expect(failing.error?.message).toBe(
-			'Invalid "Quarantine IDs" in item 0: a quarantine ID is <32 hexadecimal characters>_<64 hexadecimal characters> (device ID and SHA256)',
+			`Invalid "Quarantine IDs" in item 0: "${a.sha256}": a quarantine ID is <32 hexadecimal characters>_<64 hexadecimal characters> (device ID and SHA256) (separate several values with new lines, commas, semicolons or spaces)`,
 		);
 		expect(apiRequests(sandbox)).toEqual([]);
 

@@ -253,7 +253,7 @@ describe('Scan', () => {
 			expect(result.items[0].json).toEqual(
 				expect.objectContaining({ error: 'access denied, authorization failed', httpCode: '403', traceId: expect.any(String), description: expect.stringContaining('GET /quickscanpro/entities/scans/v1') }),
 			);
-			expect(result.items[1].json.error).toBe('Invalid "Scan IDs" in item 1: a scan ID is 32 hexadecimal characters');
+			expect(result.items[1].json.error).toBe('Invalid "Scan IDs" in item 1: "zz": a scan ID is 32 hexadecimal characters (separate several values with new lines, commas, semicolons or spaces)');
 			expect(apiRequests(sandbox).map((r) => [r.operation, r.status])).toEqual([['GetScanResult', 403]]);
 		} finally {
 			sandbox.config.forbiddenPaths = [];

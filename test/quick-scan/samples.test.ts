@@ -179,7 +179,7 @@ describe('Sample → Download', () => {
 
 		sandbox.clearRequests();
 		const bad = await run(credentials, QUICK_SCAN, { resource: 'sample', operation: 'download', sha256: 'not-a-hash' });
-		expect(bad.error?.message).toBe('Invalid "Sample SHA256" in item 0: a SHA256 is 64 hexadecimal characters');
+		expect(bad.error?.message).toBe('Invalid "Sample SHA256" in item 0: "not-a-hash": a SHA256 is 64 hexadecimal characters');
 		expect(apiRequests(sandbox)).toEqual([]);
 	});
 });
@@ -210,7 +210,7 @@ describe('Sample → Delete', () => {
 		expect(result.items.map((item) => [item.json, item.pairedItem])).toEqual([
 			[expect.objectContaining({ error: `Sample with SHA256 '${'b'.repeat(64)}' not found`, httpCode: '404' }), { item: 0 }],
 			[{ sha256: benign.sha256, deleted: true }, { item: 1 }],
-			[expect.objectContaining({ error: 'Invalid "Sample SHA256s" in item 2: a SHA256 is 64 hexadecimal characters' }), { item: 2 }],
+			[expect.objectContaining({ error: 'Invalid "Sample SHA256s" in item 2: "xyz": a SHA256 is 64 hexadecimal characters (separate several values with new lines, commas, semicolons or spaces)' }), { item: 2 }],
 		]);
 		expect(apiRequests(sandbox).map((r) => r.query.ids?.[0])).toEqual(['b'.repeat(64), benign.sha256]);
 	});

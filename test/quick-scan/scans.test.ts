@@ -80,7 +80,7 @@ describe('Scan → Submit', () => {
 
 	test('bad SHA256s are refused before any request; samples Falcon does not have fail with its message', async () => {
 		const bad = await run(credentials, QUICK_SCAN, { resource: 'scan', operation: 'submit', samples: `${files[0].sha256}, 1234` });
-		expect(bad.error?.message).toBe('Invalid "Sample SHA256s" in item 0: a SHA256 is 64 hexadecimal characters');
+		expect(bad.error?.message).toBe('Invalid "Sample SHA256s" in item 0: "1234": a SHA256 is 64 hexadecimal characters (separate several values with new lines, commas, semicolons or spaces)');
 		expect(apiRequests(sandbox)).toEqual([]);
 
 		const unknown = 'c'.repeat(64);
@@ -127,7 +127,7 @@ describe('Scan → Get, Get Many, Get Aggregates', () => {
 		expect(result.items.map((item) => item.json.error ?? item.json.id)).toEqual([
 			scanIds[0],
 			`Scan not found: ${unknown} (Scan with id '${unknown}' not found)`,
-			'Invalid "Scan IDs" in item 2: a scan ID looks like <32 characters>_<32 characters>',
+			'Invalid "Scan IDs" in item 2: "scan-42": a scan ID looks like <32 characters>_<32 characters> (separate several values with new lines, commas, semicolons or spaces)',
 		]);
 		expect(apiRequests(sandbox)).toHaveLength(1);
 	});

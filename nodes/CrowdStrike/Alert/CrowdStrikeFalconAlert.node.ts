@@ -19,7 +19,8 @@ export class CrowdStrikeFalconAlert implements INodeType {
 		icon: { light: 'file:../../../icons/crowdstrike.svg', dark: 'file:../../../icons/crowdstrike.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle:
+			'={{ ({"get":"Get alerts","getAggregates":"Get alert aggregates","getMany":"Get many alerts","update":"Update alerts"})[$parameter["operation"]] ?? $parameter["operation"] }}',
 		description: 'Search, read, triage and count CrowdStrike Falcon alerts (Alerts API v2; scopes: Alerts read/write)',
 		defaults: { name: 'CrowdStrike Falcon Alert' },
 		usableAsTool: true,

@@ -21,7 +21,8 @@ export class CrowdStrikeFalconHost implements INodeType {
 		icon: { light: 'file:../../../icons/crowdstrike.svg', dark: 'file:../../../icons/crowdstrike.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle:
+			'={{ ({"host:contain":"Contain hosts","host:get":"Get hosts","host:getMany":"Get many hosts","host:getOnlineState":"Get online state of hosts","host:hide":"Hide hosts","host:liftContainment":"Lift containment on hosts","host:unhide":"Unhide hosts","hostGroup:addHosts":"Add hosts to a host group","hostGroup:getMembers":"Get host group members","hostGroup:removeHosts":"Remove hosts from a group"})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] }}',
 		description: 'Find hosts, check whether they are online, contain or release them, and manage host group membership with CrowdStrike Falcon (scopes: Hosts read/write, Host groups write)',
 		defaults: { name: 'CrowdStrike Falcon Host' },
 		usableAsTool: true,

@@ -15,7 +15,7 @@ import * as process from './actions/process';
 import * as referenceData from './actions/referenceData';
 import { agentTool } from './actions/agent-tool';
 import { router } from './actions/router';
-import { listSearch, loadOptions } from './methods';
+import { listSearch } from './methods';
 
 export class CrowdStrikeFalconIoc implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,8 +24,9 @@ export class CrowdStrikeFalconIoc implements INodeType {
 		icon: { light: 'file:../../../icons/crowdstrike.svg', dark: 'file:../../../icons/crowdstrike.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage custom indicators of compromise with CrowdStrike Falcon IOC Management',
+		subtitle:
+			'={{ ({"action:get":"Get action types by ID","action:getMany":"Get many action types","device:count":"Count observing devices","device:getMany":"Get many observing devices","indicator:create":"Create indicators","indicator:delete":"Delete indicators","indicator:exportReport":"Export an indicator report","indicator:get":"Get indicators by ID","indicator:getAggregates":"Get indicator aggregates","indicator:getMany":"Get many indicators","indicator:update":"Update indicators","process:get":"Get process details","process:getMany":"Get many processes","referenceData:getIocTypes":"Get the indicator types","referenceData:getPlatforms":"Get the platforms","referenceData:getSeverities":"Get the severities"})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] }}',
+		description: 'Create, find, update and delete custom indicators (IOCs) with Falcon IOC Management',
 		defaults: { name: 'CrowdStrike Falcon IOC' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -38,7 +39,7 @@ export class CrowdStrikeFalconIoc implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
-					{ name: 'Action', value: 'action' },
+					{ name: 'Action Type', value: 'action' },
 					{ name: 'Device', value: 'device' },
 					{ name: 'Indicator', value: 'indicator' },
 					{ name: 'Process', value: 'process' },
@@ -55,7 +56,7 @@ export class CrowdStrikeFalconIoc implements INodeType {
 		]),
 	};
 
-	methods = { loadOptions, listSearch };
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -21,8 +21,9 @@ export class CrowdStrikeFalconIocs implements INodeType {
 		icon: { light: 'file:../../../icons/crowdstrike.svg', dark: 'file:../../../icons/crowdstrike.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Workflows built on the legacy custom-IOC API (IOCs service collection), kept working on IOC Management',
+		subtitle:
+			'={{ ({"device:count":"Count observing devices","device:getMany":"Get many observing devices","ioc:create":"Create an IOC","ioc:delete":"Delete an IOC","ioc:get":"Get an IOC","ioc:getMany":"Get many custom indicators","ioc:update":"Update an IOC","process:get":"Get process details","process:getMany":"Get many processes"})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] }}',
+		description: 'Keeps workflows built on the legacy custom-IOC API working; new workflows use CrowdStrike Falcon IOC',
 		defaults: { name: 'CrowdStrike Falcon IOCs (Legacy)' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

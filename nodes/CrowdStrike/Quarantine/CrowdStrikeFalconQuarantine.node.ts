@@ -19,7 +19,8 @@ export class CrowdStrikeFalconQuarantine implements INodeType {
 		icon: { light: 'file:../../../icons/crowdstrike.svg', dark: 'file:../../../icons/crowdstrike.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle:
+			'={{ ({"applyActionByIds":"Apply action by ID","applyActionByQuery":"Apply action by query","countAffected":"Count files per action","get":"Get quarantined files by ID","getAggregates":"Get quarantine aggregates","getMany":"Get many quarantined files"})[$parameter["operation"]] ?? $parameter["operation"] }}',
 		description: 'Find quarantined files across the fleet and release, unrelease or delete them with CrowdStrike Falcon',
 		defaults: { name: 'CrowdStrike Falcon Quarantine' },
 		usableAsTool: true,

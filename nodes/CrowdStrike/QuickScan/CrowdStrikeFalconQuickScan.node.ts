@@ -21,7 +21,8 @@ export class CrowdStrikeFalconQuickScan implements INodeType {
 		icon: { light: 'file:../../../icons/crowdstrike.svg', dark: 'file:../../../icons/crowdstrike.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle:
+			'={{ ({"file:scan":"Scan a file","sample:delete":"Delete samples","sample:download":"Download a sample","sample:upload":"Upload a sample","scan:get":"Get scans by ID","scan:getAggregates":"Get scan aggregates","scan:getMany":"Get many scans","scan:submit":"Submit samples for scanning"})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] }}',
 		description:
 			'Scan files with CrowdStrike Falcon Quick Scan and manage uploaded samples (needs Quick Scan and the API scopes Quick Scan and Sample uploads: read, write)',
 		defaults: { name: 'CrowdStrike Falcon Quick Scan' },

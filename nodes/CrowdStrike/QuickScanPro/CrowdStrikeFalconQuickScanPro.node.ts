@@ -20,7 +20,8 @@ export class CrowdStrikeFalconQuickScanPro implements INodeType {
 		icon: { light: 'file:../../../icons/crowdstrike.svg', dark: 'file:../../../icons/crowdstrike.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle:
+			'={{ ({"file:delete":"Delete files","file:scan":"Scan a file","file:upload":"Upload a file","scan:delete":"Delete scan results","scan:get":"Get scan results","scan:getMany":"Get many scan results","scan:launch":"Launch scans"})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] }}',
 		description:
 			'Scan files with CrowdStrike Falcon Quick Scan Pro (needs a Quick Scan Pro licence and the API scope QuickScan Pro: read, write)',
 		defaults: { name: 'CrowdStrike Falcon Quick Scan Pro' },

@@ -16,8 +16,9 @@ export class CrowdStrikeFalconTrigger implements INodeType {
 		icon: { light: 'file:../../../icons/crowdstrike.svg', dark: 'file:../../../icons/crowdstrike.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when Falcon raises an alert or changes its status, quarantines a file or changes its state, an indicator is created or updated, or a Quick Scan completes',
+		subtitle:
+			'={{ ({"alertUpdated":"On alert updated","newAlert":"On new alert","indicatorChanged":"On new or updated indicator","newQuarantinedFile":"On new quarantined file","quarantinedFileUpdated":"On quarantined file updated","scanCompleted":"On scan completed"})[$parameter["event"]] ?? $parameter["event"] }}',
+		description: 'Starts the workflow on new or changed Falcon alerts, quarantined files and indicators, and on finished Quick Scans',
 		defaults: { name: 'CrowdStrike Falcon Trigger' },
 		polling: true,
 		inputs: [],

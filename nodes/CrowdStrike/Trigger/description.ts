@@ -31,31 +31,37 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'Alert Updated',
 				value: 'alertUpdated',
+				action: 'On alert updated',
 				description: 'The status of an alert changed (new, in progress, closed, reopened); the item holds previous_status when known',
 			},
 			{
 				name: 'New Alert',
 				value: 'newAlert',
+				action: 'On new alert',
 				description: 'Falcon raised an alert (Alerts API v2) of at least the minimum severity',
 			},
 			{
 				name: 'New or Updated Indicator',
 				value: 'indicatorChanged',
+				action: 'On new or updated indicator',
 				description: 'A custom indicator (IOC Management) was created or changed',
 			},
 			{
 				name: 'New Quarantined File',
 				value: 'newQuarantinedFile',
+				action: 'On new quarantined file',
 				description: 'Falcon quarantined a file on a host',
 			},
 			{
 				name: 'Quarantined File Updated',
 				value: 'quarantinedFileUpdated',
+				action: 'On quarantined file updated',
 				description: 'The state of a quarantined file changed (released, deleted, quarantined again); the item holds previous_state when known',
 			},
 			{
 				name: 'Scan Completed',
 				value: 'scanCompleted',
+				action: 'On scan completed',
 				description: 'A Quick Scan finished and has its verdicts',
 			},
 		],

@@ -126,8 +126,3 @@ export const REFERENCE_LISTS = {
 	getSeverities: ioc.severityQuery,
 	getActions: ioc.actionQuery,
 } as const;
-
-/** The first page (100) of a reference list: its values. */
-export async function referenceValues(client: FalconClient, list: keyof typeof REFERENCE_LISTS): Promise<string[]> {
-	return ((await call(client, REFERENCE_LISTS[list], { query: { limit: 100 } })).resources ?? []).map(String);
-}

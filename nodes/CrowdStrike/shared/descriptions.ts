@@ -1,5 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { LIST_FORMATS, separatedBy } from '../../common/values';
+
 export { returnAllOrLimit, showWith } from '../../common/return-all';
 
 export function simplifyProperty(displayOptions: IDisplayOptions): INodeProperties {
@@ -31,10 +33,11 @@ export function idsProperty(displayOptions: IDisplayOptions, what: string, name 
 		displayName: `${what} IDs`,
 		name,
 		type: 'string',
+		typeOptions: { rows: 2 },
 		default: '',
 		required: true,
 		placeholder: 'id1, id2',
-		description: `One or more ${what.toLowerCase()} IDs, separated by commas, or an expression that returns an array`,
+		description: `One or more ${what.toLowerCase()} IDs, ${separatedBy(LIST_FORMATS.tokens)}, or an expression that returns an array`,
 		displayOptions,
 	};
 }

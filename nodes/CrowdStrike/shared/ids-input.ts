@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { ZodType } from 'zod';
 
-import { invalidField, validateField } from '../../common/validation';
-import { listOf } from '../../common/values';
+import { invalidField, validateList } from '../../common/validation';
+import { LIST_FORMATS } from '../../common/values';
 
 /** An IDs field (text or array) read, each ID validated, duplicates dropped. */
 export function readIds(
@@ -13,7 +13,7 @@ export function readIds(
 	parameter = 'ids',
 ): string[] {
 	const node = ctx.getNode();
-	const ids = listOf(ctx.getNodeParameter(parameter, itemIndex)).map((id) => validateField(node, schema, id, itemIndex, fieldName));
+	const ids = validateList(node, schema, ctx.getNodeParameter(parameter, itemIndex), itemIndex, fieldName, LIST_FORMATS.tokens);
 	if (ids.length === 0) invalidField(node, itemIndex, fieldName, 'give at least one ID');
 	return [...new Set(ids)];
 }

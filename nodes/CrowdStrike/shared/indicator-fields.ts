@@ -1,10 +1,10 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { invalidField, validateField } from '../../common/validation';
+import { invalidField, validateField, validateList } from '../../common/validation';
 import { IOC_ACTIONS, MOBILE_ACTIONS, PLATFORMS, SEVERITIES, expirationSchema, hostGroupIdSchema } from './schemas';
-import { listOf, text } from '../../common/values';
-import { mobileActionOptions } from './descriptions';
+import { LIST_FORMATS, listOf, separatedBy, text } from '../../common/values';
+import { actionOptions, mobileActionOptions, platformOptions, severityOptions } from './descriptions';
 import { hostGroupIds } from './indicator-host-groups';
 
 /** The indicator fields a user can set on create (as Additional Fields) and on update (as Update Fields). */
@@ -49,49 +49,47 @@ export function indicatorFieldOptions(): INodeProperties[] {
 			displayName: 'Tags',
 			name: 'tags',
 			type: 'string',
+			typeOptions: { rows: 2 },
 			default: '',
 			placeholder: 'phishing, campaign-42',
-			description: 'Tags separated by commas',
+			description: `Tags ${separatedBy(LIST_FORMATS.phrases)}`,
 		},
 	];
 }
 
 export function actionProperty(displayOptions: IDisplayOptions, name = 'action'): INodeProperties {
 	return {
-		displayName: 'Action Name or ID',
+		displayName: 'Action',
 		name,
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getActions' },
+		options: actionOptions,
 		default: 'detect',
-		description:
-			'What Falcon does when it sees the indicator. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: 'What Falcon does when it sees the indicator. Choose from the list, or use an <a href="https://docs.n8n.io/code/expressions/">expression</a> for a value from your data.',
 		displayOptions,
 	};
 }
 
 export function platformsProperty(displayOptions: IDisplayOptions, required: boolean): INodeProperties {
 	return {
-		displayName: 'Platform Names or IDs',
+		displayName: 'Platforms',
 		name: 'platforms',
 		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getPlatforms' },
+		options: platformOptions,
 		default: ['windows', 'mac', 'linux'],
 		required,
-		description:
-			'The platforms the indicator applies to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: `The platforms the indicator applies to. Choose from the list, or use an <a href="https://docs.n8n.io/code/expressions/">expression</a> for values from your data (an array, or text ${separatedBy(LIST_FORMATS.tokens)}).`,
 		displayOptions,
 	};
 }
 
 export function severityProperty(displayOptions: IDisplayOptions): INodeProperties {
 	return {
-		displayName: 'Severity Name or ID',
+		displayName: 'Severity',
 		name: 'severity',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getSeverities' },
+		options: severityOptions,
 		default: 'medium',
-		description:
-			'Required when the action is Detect or Block. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: 'Required when the action is Detect or Block. Choose from the list, or use an <a href="https://docs.n8n.io/code/expressions/">expression</a> for a value from your data.',
 		displayOptions,
 	};
 }
@@ -145,12 +143,10 @@ export function indicatorFields(ctx: IExecuteFunctions, itemIndex: number, value
 	if (has('source')) fields.source = check(sourceSchema, 'source');
 	if (has('expiration')) fields.expiration = check(expirationSchema, 'expiration');
 	if (has('filename')) fields.metadata = { filename: check(filenameSchema, 'filename') };
-	if (has('tags')) fields.tags = listOf(values.tags).map((tag) => validateField(node, tagSchema, tag, itemIndex, 'Tags'));
+	if (has('tags')) fields.tags = validateList(node, tagSchema, values.tags, itemIndex, 'Tags', LIST_FORMATS.phrases);
 	if (values.appliedGlobally !== undefined) fields.applied_globally = values.appliedGlobally === true;
 	if (has('hostGroups')) {
-		fields.host_groups = listOf(hostGroupIds(values.hostGroups)).map((id) =>
-			validateField(node, hostGroupIdSchema, id, itemIndex, 'Host Groups'),
-		);
+		fields.host_groups = validateList(node, hostGroupIdSchema, hostGroupIds(values.hostGroups), itemIndex, 'Host Groups', LIST_FORMATS.tokens);
 	}
 	if ((fields.action === 'detect' || fields.action === 'prevent') && values.severity === '') {
 		invalidField(node, itemIndex, 'Severity', `a severity is required when the action is ${String(fields.action)}`);

@@ -1,5 +1,7 @@
 import type { IDataObject, IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { LIST_FORMATS, separatedBy } from '../../common/values';
+
 /** One host group as the user picks it: from the Host Group API's list (searchable by name), or by ID. */
 export function hostGroupLocator(overrides: Partial<INodeProperties> = {}): INodeProperties {
 	return {
@@ -49,7 +51,7 @@ export function hostGroupsProperty(displayOptions?: IDisplayOptions, description
 		placeholder: 'Add Host Group',
 		description:
 			description ??
-			'The host groups the indicator applies to. By ID, an expression may also give several IDs (an array, or separated by commas).',
+			`The host groups the indicator applies to. By ID, an expression may also give several IDs (an array, or text ${separatedBy(LIST_FORMATS.tokens)}).`,
 		...(displayOptions ? { displayOptions } : {}),
 		options: [
 			{

@@ -104,9 +104,9 @@ export async function upsertIndicators(
 	const existing = await findExisting(client, batch.map((item) => item.input.indicator));
 	const known = batch.filter((item) => existing.has(keyOf(item.input.indicator)));
 	const fresh = batch.filter((item) => !existing.has(keyOf(item.input.indicator)));
-	const outcomes = fresh.length > 0 ? await createIndicators(client, node, fresh) : new Map<number, ItemOutcome>();
+	const outcomes = fresh.length > 0 ? markExisted(await createIndicators(client, node, fresh), false) : new Map<number, ItemOutcome>();
 	if (onExisting === 'skip') {
-		for (const item of known) outcomes.set(item.index, [{ json: existing.get(keyOf(item.input.indicator)) as IDataObject }]);
+		for (const item of known) outcomes.set(item.index, [{ json: { ...(existing.get(keyOf(item.input.indicator)) as IDataObject), existed: true } }]);
 		return outcomes;
 	}
 	if (known.length === 0) return outcomes;
@@ -125,8 +125,19 @@ export async function upsertIndicators(
 	known.forEach((item, position) => {
 		const id = String(updates[position].id);
 		const record = updated.get(id);
-		outcomes.set(item.index, record ? [{ json: record }] : indicatorError(node, messagesAbout(answer, id) || `Indicator ${id} was not updated`, answer.meta.trace_id));
+		outcomes.set(item.index, record ? [{ json: { ...record, existed: true } }] : indicatorError(node, messagesAbout(answer, id) || `Indicator ${id} was not updated`, answer.meta.trace_id));
 	});
+	return outcomes;
+}
+
+/**
+ * Create's output says whether each indicator was there before this run: `existed: false` for one
+ * created now, `true` for one If Indicator Exists returned or updated. One field, for every mode.
+ */
+export function markExisted(outcomes: Map<number, ItemOutcome>, existed: boolean): Map<number, ItemOutcome> {
+	for (const [index, outcome] of outcomes) {
+		if (!(outcome instanceof Error)) outcomes.set(index, outcome.map((item) => ({ ...item, json: { ...item.json, existed } })));
+	}
 	return outcomes;
 }
 

@@ -19,8 +19,9 @@ export class CytomicOrion implements INodeType {
 		icon: { light: 'file:../../../icons/cytomic.svg', dark: 'file:../../../icons/cytomic.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Import, look up, search and delete indicators of compromise with the Cytomic Orion IOC API',
+		subtitle:
+			'={{ ({"delete":"Delete indicators","getManyByAttributes":"Get indicators by attributes","getManyByDate":"Get indicators by date","import":"Import indicators","retrospectiveSearch":"Run a retrospective search"})[$parameter["operation"]] ?? $parameter["operation"] }}',
+		description: 'Import, find, search retrospectively and delete Cytomic Orion IOCs',
 		defaults: { name: 'Cytomic Orion' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

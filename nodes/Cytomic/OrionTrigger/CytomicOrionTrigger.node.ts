@@ -16,8 +16,9 @@ export class CytomicOrionTrigger implements INodeType {
 		icon: { light: 'file:../../../icons/cytomic.svg', dark: 'file:../../../icons/cytomic.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts the workflow when Cytomic Orion raises a new alert (indicator of attack)',
+		subtitle:
+			'={{ ({"newAlert":"On new alert"})[$parameter["event"]] ?? $parameter["event"] }}',
+		description: 'Start a workflow on new Cytomic Orion alerts, or import, find and delete IOCs',
 		defaults: { name: 'Cytomic Orion Trigger' },
 		polling: true,
 		inputs: [],
@@ -34,6 +35,7 @@ export class CytomicOrionTrigger implements INodeType {
 					{
 						name: 'New Alert',
 						value: 'newAlert',
+						action: 'On new alert',
 						description: 'Orion generated an alert (an indicator in its console) from a hunting rule',
 					},
 				],

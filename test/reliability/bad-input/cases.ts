@@ -199,7 +199,7 @@ const iocCreate: OperationSpec = {
 		...iocValueFields(),
 		{ param: 'action', label: 'Action', good: 'detect', bad: () => ['block', 'DETECT', 'delete', 'detect ', 'prevent\u0000', '', ...WRONG_TYPES.slice(0, 2)] },
 		{ param: 'action', label: 'Action', good: 'detect', params: { type: 'domain', value: GOOD.domain }, bad: () => ['prevent', 'prevent_no_ui'] },
-		{ param: 'platforms', label: 'Platforms', good: ['windows'], bad: () => [[], ['windows', 'amiga'], ['WINDOWS'], 'windows, beos', ['win\u0000dows'], [{ a: 1 }], '', 'linux;mac'] },
+		{ param: 'platforms', label: 'Platforms', good: ['windows'], bad: () => [[], ['windows', 'amiga'], ['WINDOWS'], 'windows, beos', ['win\u0000dows'], [{ a: 1 }], '', 'linux;beos'] },
 		{ param: 'severity', label: 'Severity', good: 'low', bad: () => ['severe', 'LOW', 'low\u0007', '', 'critical ', ...WRONG_TYPES.slice(0, 2)] },
 		{
 			// Host Groups: a list of resource locators; By ID takes an ID (or, from an expression, several).
@@ -217,7 +217,7 @@ const iocCreate: OperationSpec = {
 };
 
 const iocSpecs: OperationSpec[] = [
-	{ node: IOC, resource: 'action', operation: 'get', base: { ids: 'detect' }, fields: [{ param: 'ids', label: 'Action IDs', good: 'detect', bad: (prng) => badIds(prng, 'detect', ["detect'", 'detect+x', 'a'.repeat(101), 'detect;prevent', '<x>', ...withControl(prng, 'detect', 3), ...fqlInjections(prng, 'detect', 4), ...WRONG_TYPES.slice(0, 2)]) }] },
+	{ node: IOC, resource: 'action', operation: 'get', base: { ids: 'detect' }, fields: [{ param: 'ids', label: 'Action IDs', good: 'detect', bad: (prng) => badIds(prng, 'detect', ["detect'", 'detect+x', 'a'.repeat(101), "detect;prevent'", '<x>', ...withControl(prng, 'detect', 3), ...fqlInjections(prng, 'detect', 4), ...WRONG_TYPES.slice(0, 2)]) }] },
 	{ node: IOC, resource: 'action', operation: 'getMany', base: { returnAll: false, limit: 5 }, fields: [limitField] },
 	{ node: IOC, resource: 'device', operation: 'count', base: { type: 'sha256', value: GOOD.sha256 }, fields: observedFields(false, false) },
 	{ node: IOC, resource: 'device', operation: 'getMany', base: { type: 'sha256', value: GOOD.sha256, returnAll: false, limit: 10 }, fields: observedFields(false, true) },

@@ -10,8 +10,8 @@ import { z } from 'zod';
 import { mapWithConcurrency } from '../../../common/concurrency';
 import type { ItemOutcome, ParsedItem } from '../../../common/items';
 import { showWith } from '../../../common/return-all';
-import { invalidField, validateField } from '../../../common/validation';
-import { isIpv4, isIpv6, listOf, text } from '../../../common/values';
+import { invalidField, validateList } from '../../../common/validation';
+import { LIST_FORMATS, isIpv4, isIpv6, separatedBy, text } from '../../../common/values';
 import { getAllDeviceDetails, queryDeviceIds } from '../../api/hosts';
 import { notFoundError } from '../../shared/entity-errors';
 import { deviceIdSchema, fqlQuote } from '../../shared/schemas';
@@ -47,30 +47,33 @@ export function hostInputProperties(displayOptions: IDisplayOptions, verb: strin
 			displayName: 'Device IDs',
 			name: 'deviceIds',
 			type: 'string',
+			typeOptions: { rows: 2 },
 			default: '',
 			required: true,
 			placeholder: '0123456789abcdef0123456789abcdef, …',
-			description: 'One or more device IDs (AIDs), separated by commas, or an expression that returns an array',
+			description: `One or more device IDs (AIDs), ${separatedBy(LIST_FORMATS.tokens)}, or an expression that returns an array`,
 			displayOptions: showWith(displayOptions, { hostInput: ['id'] }),
 		},
 		{
 			displayName: 'Hostnames',
 			name: 'hostnames',
 			type: 'string',
+			typeOptions: { rows: 2 },
 			default: '',
 			required: true,
 			placeholder: 'WS-NYC-0042, …',
-			description: 'One or more hostnames, separated by commas, or an expression that returns an array. Each must name exactly one host.',
+			description: `One or more hostnames, ${separatedBy(LIST_FORMATS.tokens)}, or an expression that returns an array. Each must name exactly one host.`,
 			displayOptions: showWith(displayOptions, { hostInput: ['hostname'] }),
 		},
 		{
 			displayName: 'IP Addresses',
 			name: 'ipAddresses',
 			type: 'string',
+			typeOptions: { rows: 2 },
 			default: '',
 			required: true,
 			placeholder: '10.1.2.3, …',
-			description: 'One or more local or external IP addresses, separated by commas, or an expression that returns an array. Each must name exactly one host.',
+			description: `One or more local or external IP addresses, ${separatedBy(LIST_FORMATS.tokens)}, or an expression that returns an array. Each must name exactly one host.`,
 			displayOptions: showWith(displayOptions, { hostInput: ['ip'] }),
 		},
 	];
@@ -94,7 +97,7 @@ export function readHostTargets(ctx: IExecuteFunctions, index: number): HostTarg
 	const by = ctx.getNodeParameter('hostInput', index, 'id') as HostInputMode;
 	const field = FIELDS[by];
 	if (!field) invalidField(node, index, 'Identify Hosts By', 'must be Device ID, Hostname or IP Address');
-	const values = listOf(ctx.getNodeParameter(field.parameter, index, '')).map((value) => validateField(node, field.schema, value, index, field.label));
+	const values = validateList(node, field.schema, ctx.getNodeParameter(field.parameter, index, ''), index, field.label, LIST_FORMATS.tokens);
 	if (values.length === 0) invalidField(node, index, field.label, 'give at least one host');
 	return { by, values: [...new Set(values)] };
 }

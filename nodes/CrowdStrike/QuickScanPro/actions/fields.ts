@@ -23,7 +23,7 @@ export const archivePasswordOption: INodeProperties = {
 
 /** An item's Archive Password, checked; never echoed in output or errors. */
 export function readArchivePassword(ctx: IExecuteFunctions, index: number, options: IDataObject): string {
-	return validateField(ctx.getNode(), text(1024), options.archivePassword ?? '', index, 'Archive Password');
+	return validateField(ctx.getNode(), text(1024), options.archivePassword ?? '', index, 'Archive Password', { secret: true });
 }
 
 /** The Options of a "wait for the verdict" operation hold Simplify too: the raw result is large. */

@@ -7,6 +7,7 @@ import { lookUpIds } from '../../../shared/id-batches';
 import { readIds } from '../../../shared/ids-input';
 import { falconClient } from '../../../transport';
 import { compositeIdSchema, includeHiddenOption, simplifyAlert } from './fields';
+import { LIST_FORMATS, separatedBy } from '../../../../common/values';
 
 const show = { resource: ['alert'], operation: ['get'] };
 
@@ -14,7 +15,7 @@ export const description: INodeProperties[] = [
 	{
 		...idsProperty({ show }, 'Composite Alert', 'compositeIds'),
 		placeholder: '<cid>:ind:<device id>:<detection id>, …',
-		description: 'Composite alert IDs (composite_id), separated by commas, or an expression that returns an array. IDs of all items are looked up together.',
+		description: `Composite alert IDs (composite_id), ${separatedBy(LIST_FORMATS.tokens)}, or an expression that returns an array. IDs of all items are looked up together.`,
 	},
 	simplifyProperty({ show }),
 	{ displayName: 'Options', name: 'options', type: 'collection', placeholder: 'Add Option', default: {}, displayOptions: { show }, options: [includeHiddenOption()] },

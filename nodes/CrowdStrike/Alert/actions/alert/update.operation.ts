@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { chunk } from '../../../../common/concurrency';
 import { runBatched, type ItemOutcome } from '../../../../common/items';
 import { apiError, unknownOutcomeError } from '../../../../common/transport';
-import { invalidField, validateField } from '../../../../common/validation';
-import { listOf, text } from '../../../../common/values';
+import { invalidField, validateField, validateList } from '../../../../common/validation';
+import { LIST_FORMATS, separatedBy, text } from '../../../../common/values';
 import { ALERT_IDS_PER_REQUEST, updateAlerts, type AlertActionParameter } from '../../../api/alerts';
 import { ALERT_STATUSES, alertStatusOptions } from '../../../shared/alerts';
 import { idsProperty } from '../../../shared/descriptions';
@@ -19,7 +19,7 @@ export const description: INodeProperties[] = [
 	{
 		...idsProperty({ show }, 'Composite Alert', 'compositeIds'),
 		placeholder: '<cid>:ind:<device id>:<detection id>, …',
-		description: 'Composite alert IDs (composite_id), separated by commas, or an expression that returns an array. Alerts of all items with the same changes are updated together, 1000 per request.',
+		description: `Composite alert IDs (composite_id), ${separatedBy(LIST_FORMATS.tokens)}, or an expression that returns an array. Alerts of all items with the same changes are updated together, 1000 per request.`,
 	},
 	{
 		displayName: 'Update Fields',
@@ -29,7 +29,7 @@ export const description: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{ displayName: 'Add Tags', name: 'addTags', type: 'string', default: '', placeholder: 'n8n, contained', description: 'Tags to add, separated by commas' },
+			{ displayName: 'Add Tags', name: 'addTags', type: 'string', typeOptions: { rows: 2 }, default: '', placeholder: 'n8n, contained', description: `Tags to add, ${separatedBy(LIST_FORMATS.phrases)}` },
 			{
 				displayName: 'Assign to User ID',
 				name: 'assignToUserId',
@@ -55,7 +55,7 @@ export const description: INodeProperties[] = [
 				default: '',
 				description: 'A comment appended to the alerts\' comments (shown with the alert in Falcon)',
 			},
-			{ displayName: 'Remove Tags', name: 'removeTags', type: 'string', default: '', description: 'Tags to remove, separated by commas (removed before any are added)' },
+			{ displayName: 'Remove Tags', name: 'removeTags', type: 'string', typeOptions: { rows: 2 }, default: '', description: `Tags to remove, ${separatedBy(LIST_FORMATS.phrases)} (removed before any are added)` },
 			{ displayName: 'Remove Tags by Prefix', name: 'removeTagsByPrefix', type: 'string', default: '', placeholder: 'triage/', description: 'Removes every tag starting with this text' },
 			{ displayName: 'Status', name: 'status', type: 'options', default: 'in_progress', options: alertStatusOptions },
 			{ displayName: 'Unassign', name: 'unassign', type: 'boolean', default: false, description: 'Whether to clear the assigned user' },
@@ -69,8 +69,6 @@ interface UpdateInput {
 	parameters: AlertActionParameter[];
 }
 
-/** Tags are separated by commas or new lines (a tag may hold spaces). */
-const TAG_SEPARATORS = /[\r\n,]+/;
 const tagSchema = text(255).transform((value) => value.trim());
 const uuidSchema = z.string().trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a user UUID looks like 00000000-0000-0000-0000-000000000000');
 const statusSchema = z.enum(ALERT_STATUSES, { errorMap: () => ({ message: `must be one of ${ALERT_STATUSES.join(', ')}` }) });
@@ -78,7 +76,7 @@ const statusSchema = z.enum(ALERT_STATUSES, { errorMap: () => ({ message: `must 
 /** The Update Fields as UpdateV3's action_parameters, one `{name, value}` per change (one per tag). */
 function actionParameters(node: INode, index: number, fields: IDataObject): AlertActionParameter[] {
 	const value = (name: string, label: string, max = 2000) => validateField(node, text(max), fields[name] ?? '', index, label).trim();
-	const tags = (name: string, label: string) => listOf(fields[name] ?? '', TAG_SEPARATORS).map((tag) => validateField(node, tagSchema, tag, index, label));
+	const tags = (name: string, label: string) => validateList(node, tagSchema, fields[name] ?? '', index, label, LIST_FORMATS.phrases);
 	const parameters: AlertActionParameter[] = [];
 	// A Status the user added must be one: an expression giving '' is not "leave it".
 	if (fields.status !== undefined) parameters.push({ name: 'update_status', value: validateField(node, statusSchema, fields.status, index, 'Status') });

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodePr
 import { results, runPerItem } from '../../../../common/items';
 import { readWanted } from '../../../../common/return-all';
 import { invalidField, validateField } from '../../../../common/validation';
-import { isIpv4, isIpv6, listOf, text as textSchema } from '../../../../common/values';
+import { LIST_FORMATS, isIpv4, isIpv6, listOf, separatedBy, text as textSchema } from '../../../../common/values';
 import { requestFor } from '../../../api';
 import { DEVICE_QUERY_PAGE, getAllDeviceDetails, hosts } from '../../../api/hosts';
 import { filterProperty, returnAllOrLimit, simplifyProperty } from '../../../shared/descriptions';
@@ -45,7 +45,7 @@ export const description: INodeProperties[] = [
 					{ name: 'Windows', value: 'Windows' },
 				],
 			},
-			{ displayName: 'Tags', name: 'tags', type: 'string', default: '', placeholder: 'FalconGroupingTags/VIP', description: 'Hosts with any of these tags, separated by commas' },
+			{ displayName: 'Tags', name: 'tags', type: 'string', typeOptions: { rows: 2 }, default: '', placeholder: 'FalconGroupingTags/VIP', description: `Hosts with any of these tags, ${separatedBy(LIST_FORMATS.phrases)}` },
 		],
 	},
 	{
@@ -102,7 +102,7 @@ export function filtersFql(node: INode, index: number, filters: IDataObject): st
 	const hostname = text('hostname');
 	const groupId = text('hostGroupId');
 	if (groupId && !hostGroupIdSchema.safeParse(groupId).success) invalidField(node, index, 'Host Group ID', 'a host group ID is 32 hexadecimal characters');
-	const tags = listOf(text('tags'), /[\r\n,]+/);
+	const tags = listOf(text('tags'), LIST_FORMATS.phrases);
 	const platform = oneOf('platform', PLATFORMS);
 	const status = oneOf('status', STATUSES);
 	return [

@@ -26,7 +26,7 @@ export const description: INodeProperties[] = [
 			},
 			{ name: 'Get', value: 'get', action: 'Get hosts', description: 'Get hosts by device ID, hostname or IP address' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many hosts', description: 'Search hosts by hostname, IP, platform, last seen, tags or an FQL filter' },
-			{ name: 'Get Online State', value: 'getOnlineState', action: 'Get the online state of hosts', description: 'Whether hosts are online, offline or unknown' },
+			{ name: 'Get Online State', value: 'getOnlineState', action: 'Get online state of hosts', description: 'Whether hosts are online, offline or unknown' },
 			{ name: 'Hide', value: 'hide', action: 'Hide hosts', description: 'Hide hosts from the host lists, with a preview and a limit' },
 			{
 				name: 'Lift Containment',

@@ -15,8 +15,8 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['hostGroup'] } },
 		options: [
 			{ name: 'Add Hosts', value: 'addHosts', action: 'Add hosts to a host group', description: 'Add hosts to a static host group' },
-			{ name: 'Get Members', value: 'getMembers', action: 'Get the members of a host group', description: 'List the hosts of a host group' },
-			{ name: 'Remove Hosts', value: 'removeHosts', action: 'Remove hosts from a host group', description: 'Remove hosts from a static host group' },
+			{ name: 'Get Members', value: 'getMembers', action: 'Get host group members', description: 'List the hosts of a host group' },
+			{ name: 'Remove Hosts', value: 'removeHosts', action: 'Remove hosts from a group', description: 'Remove hosts from a static host group' },
 		],
 		default: 'getMembers',
 	},

@@ -13,8 +13,8 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['action'] } },
 		options: [
-			{ name: 'Get', value: 'get', action: 'Get indicator actions by ID' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many indicator actions', description: 'The actions an indicator can take' },
+			{ name: 'Get', value: 'get', action: 'Get action types by ID', description: 'The action types with these IDs: the indicator types, platforms and severities each applies to' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many action types', description: 'Every action an indicator can take (detect, prevent, allow…), with the indicator types it applies to' },
 		],
 		default: 'getMany',
 	},

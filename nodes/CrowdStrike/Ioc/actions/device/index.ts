@@ -13,8 +13,8 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['device'] } },
 		options: [
-			{ name: 'Count', value: 'count', action: 'Count devices that observed an indicator', description: 'How many hosts observed an indicator' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many devices that observed an indicator', description: 'The hosts an indicator ran on' },
+			{ name: 'Count', value: 'count', action: 'Count observing devices', description: 'How many hosts observed an indicator' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many observing devices', description: 'The hosts an indicator ran on' },
 		],
 		default: 'count',
 	},

@@ -9,21 +9,19 @@ import { text } from '../../../../common/values';
 import { falconClient } from '../../../transport';
 import { actionProperty, indicatorFieldOptions, indicatorFields, platformsProperty, severityProperty } from '../../../shared/indicator-fields';
 import { hostGroupsProperty } from '../../../shared/indicator-host-groups';
-import { createIndicators, upsertIndicators, type IndicatorWrite, type OnExisting } from '../../../shared/indicator-writes';
+import { createIndicators, markExisted, upsertIndicators, type IndicatorWrite, type OnExisting } from '../../../shared/indicator-writes';
 
 const show = { resource: ['indicator'], operation: ['create'] };
 
 export const description: INodeProperties[] = [
 	{
-		displayName: 'Type Name or ID',
+		displayName: 'Type',
 		name: 'type',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getIocTypes' },
 		options: iocTypeOptions,
 		default: 'sha256',
 		required: true,
-		description:
-			'The kind of indicator. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		description: 'The kind of indicator. Choose from the list, or use an <a href="https://docs.n8n.io/code/expressions/">expression</a> for a value from your data.',
 		displayOptions: { show },
 	},
 	{
@@ -32,8 +30,8 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: 'e.g. 44d88612fea8a8f36de82e1278abb02f…, evil.example.com, 203.0.113.7',
-		description: 'The hash, domain or IP address',
+		placeholder: 'e.g. evil.example.com',
+		description: 'The hash (SHA256 or MD5), domain or IP address, e.g. 44d88612fea8a8f36de82e1278abb02f, evil.example.com or 203.0.113.7',
 		displayOptions: { show },
 	},
 	actionProperty({ show }),
@@ -90,7 +88,7 @@ export const description: INodeProperties[] = [
 					{ name: 'Update the Existing Indicator', value: 'update', description: "Apply this item's fields to it" },
 				],
 				default: 'error',
-				description: 'What to do when an indicator with the same type and value exists. Looking them up costs one more request per batch.',
+				description: 'What to do when an indicator with the same type and value exists. Looking them up costs one more request per batch. Each output item says existed: true when the indicator was there before, false when it was created now.',
 			},
 			{
 				displayName: 'Ignore Warnings',
@@ -125,7 +123,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		concurrency: client.policy.concurrency,
 		run: async (batch: Array<ParsedItem<IndicatorWrite>>): Promise<Map<number, ItemOutcome>> =>
 			onExisting === 'error'
-				? await createIndicators(client, this.getNode(), batch)
+				? markExisted(await createIndicators(client, this.getNode(), batch), false)
 				: await upsertIndicators(client, this.getNode(), batch, onExisting),
 	});
 }

@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Create', value: 'create', action: 'Create indicators', description: 'Create custom indicators, batched across items' },
 			{ name: 'Delete', value: 'delete', action: 'Delete indicators', description: 'Delete indicators by ID or by filter' },
 			{ name: 'Export Report', value: 'exportReport', action: 'Export an indicator report', description: 'Launch a CSV or JSON report of indicators' },
-			{ name: 'Get', value: 'get', action: 'Get indicators by ID' },
+			{ name: 'Get', value: 'get', action: 'Get indicators by ID', description: 'Indicators by their IOC Management IDs' },
 			{ name: 'Get Aggregates', value: 'getAggregates', action: 'Get indicator aggregates', description: 'Count indicators by a field or over time' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many indicators', description: 'Search indicators with an FQL filter' },
 			{ name: 'Update', value: 'update', action: 'Update indicators', description: 'Update indicators by ID or by filter' },

@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['process'] } },
 		options: [
 			{ name: 'Get', value: 'get', action: 'Get process details', description: 'Details of processes by ID' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many processes that ran an indicator', description: 'The processes on a host that an indicator ran in' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many processes', description: 'The processes on a host that an indicator ran in' },
 		],
 		default: 'getMany',
 	},

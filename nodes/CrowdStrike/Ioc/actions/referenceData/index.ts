@@ -14,9 +14,9 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['referenceData'] } },
 		options: [
-			{ name: 'Get IOC Types', value: 'getIocTypes', action: 'Get the indicator types' },
-			{ name: 'Get Platforms', value: 'getPlatforms', action: 'Get the platforms' },
-			{ name: 'Get Severities', value: 'getSeverities', action: 'Get the severities' },
+			{ name: 'Get IOC Types', value: 'getIocTypes', action: 'Get the indicator types', description: 'The indicator types IOC Management accepts (sha256, md5, domain…)' },
+			{ name: 'Get Platforms', value: 'getPlatforms', action: 'Get the platforms', description: 'The platforms an indicator can apply to (windows, mac, linux…)' },
+			{ name: 'Get Severities', value: 'getSeverities', action: 'Get the severities', description: 'The severities an indicator can have (informational to critical)' },
 		],
 		default: 'getIocTypes',
 	},

@@ -13,8 +13,8 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['device'] } },
 		options: [
-			{ name: 'Count', value: 'count', action: 'Count devices that observed an IOC', description: 'DevicesCount: how many hosts observed an IOC' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many devices that observed an IOC', description: 'DevicesRanOn: the hosts an IOC ran on' },
+			{ name: 'Count', value: 'count', action: 'Count observing devices', description: 'DevicesCount: how many hosts observed an IOC' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many observing devices', description: 'DevicesRanOn: the hosts an IOC ran on' },
 		],
 		default: 'count',
 	},

@@ -4,10 +4,10 @@ import { ioc } from '../../../api/ioc';
 import { z } from 'zod';
 
 import { results, runPerItem } from '../../../../common/items';
-import { validateField } from '../../../../common/validation';
+import { validateField, validateList } from '../../../../common/validation';
 import { iocTypeOptions, returnAllOrLimit } from '../../../shared/descriptions';
 import { IOC_TYPES, expirationSchema, fqlQuote } from '../../../shared/schemas';
-import { listOf, text } from '../../../../common/values';
+import { LIST_FORMATS, listOf, separatedBy, text } from '../../../../common/values';
 import { collectByCursor, falconClient } from '../../../transport';
 import { POLICY_TO_ACTION } from './legacy';
 import { readWanted } from '../../../../common/return-all';
@@ -40,9 +40,9 @@ export const description: INodeProperties[] = [
 				default: [],
 			},
 			{ displayName: 'Share Levels', name: 'share_levels', type: 'multiOptions', options: [{ name: 'Red', value: 'red' }], default: [] },
-			{ displayName: 'Sources', name: 'sources', type: 'string', default: '', description: 'Sources separated by commas' },
+			{ displayName: 'Sources', name: 'sources', type: 'string', typeOptions: { rows: 2 }, default: '', description: `Sources ${separatedBy(LIST_FORMATS.phrases)}` },
 			{ displayName: 'Types', name: 'types', type: 'multiOptions', options: iocTypeOptions, default: [] },
-			{ displayName: 'Values', name: 'values', type: 'string', default: '', description: 'Values separated by commas' },
+			{ displayName: 'Values', name: 'values', type: 'string', typeOptions: { rows: 2 }, default: '', description: `Values ${separatedBy(LIST_FORMATS.tokens)}` },
 		],
 	},
 ];
@@ -59,11 +59,11 @@ export function legacyFilter(ctx: IExecuteFunctions, index: number, filters: IDa
 	const parts: string[] = [];
 	const types = listOf(filters.types).map((type) => check(typeSchema, type, 'Types'));
 	if (types.length) parts.push(anyOf('type', types));
-	const values = listOf(filters.values).map((value) => check(text(200), value, 'Values').toLowerCase());
+	const values = validateList(node, text(200), filters.values, index, 'Values', LIST_FORMATS.tokens).map((value) => value.toLowerCase());
 	if (values.length) parts.push(anyOf('value', values));
 	const policies = listOf(filters.policies).map((policy) => POLICY_TO_ACTION[check(policySchema, policy, 'Policies')]);
 	if (policies.length) parts.push(anyOf('action', policies));
-	const sources = listOf(filters.sources).map((source) => check(text(200), source, 'Sources'));
+	const sources = validateList(node, text(200), filters.sources, index, 'Sources', LIST_FORMATS.phrases);
 	if (sources.length) parts.push(anyOf('source', sources));
 	if (filters['from.expiration_timestamp']) parts.push(`expiration:>=${fqlQuote(check(expirationSchema, filters['from.expiration_timestamp'], 'Expiration From'))}`);
 	if (filters['to.expiration_timestamp']) parts.push(`expiration:<=${fqlQuote(check(expirationSchema, filters['to.expiration_timestamp'], 'Expiration To'))}`);

@@ -14,7 +14,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['process'] } },
 		options: [
 			{ name: 'Get', value: 'get', action: 'Get process details', description: 'Details of processes by ID (entities_processes)' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many processes that ran an IOC', description: 'ProcessesRanOn: the processes on a host that an IOC ran in' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many processes', description: 'ProcessesRanOn: the processes on a host that an IOC ran in' },
 		],
 		default: 'getMany',
 	},

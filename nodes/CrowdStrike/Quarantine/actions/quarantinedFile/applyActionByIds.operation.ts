@@ -8,6 +8,7 @@ import { idsProperty } from '../../../shared/descriptions';
 import { readIds } from '../../../shared/ids-input';
 import { falconClient, type FalconEnvelope } from '../../../transport';
 import { IDS_PER_REQUEST, actionProperty, commentProperty, quarantineIdSchema, readAction, readBatchSize, type QuarantineAction } from './fields';
+import { LIST_FORMATS, separatedBy } from '../../../../common/values';
 
 const show = { resource: ['quarantinedFile'], operation: ['applyActionByIds'] };
 
@@ -15,7 +16,7 @@ export const description: INodeProperties[] = [
 	{
 		...idsProperty({ show }, 'Quarantine'),
 		placeholder: '<device id>_<sha256>, …',
-		description: 'Quarantine IDs (<32 hex device ID>_<64 hex SHA256>), separated by commas, or an expression that returns an array. IDs of all items are sent together, in batches.',
+		description: `Quarantine IDs (<32 hex device ID>_<64 hex SHA256>), ${separatedBy(LIST_FORMATS.tokens)}, or an expression that returns an array. IDs of all items are sent together, in batches.`,
 	},
 	actionProperty({ show }),
 	commentProperty({ show }),

@@ -6,6 +6,7 @@ import { lookUpIds } from '../../../shared/id-batches';
 import { readIds } from '../../../shared/ids-input';
 import { falconClient } from '../../../transport';
 import { IDS_PER_REQUEST, fetchFiles, quarantineIdSchema } from './fields';
+import { LIST_FORMATS, separatedBy } from '../../../../common/values';
 
 const show = { resource: ['quarantinedFile'], operation: ['get'] };
 
@@ -13,7 +14,7 @@ export const description: INodeProperties[] = [
 	{
 		...idsProperty({ show }, 'Quarantine'),
 		placeholder: '<device id>_<sha256>, …',
-		description: 'Quarantine IDs (<32 hex device ID>_<64 hex SHA256>), separated by commas, or an expression that returns an array',
+		description: `Quarantine IDs (<32 hex device ID>_<64 hex SHA256>), ${separatedBy(LIST_FORMATS.tokens)}, or an expression that returns an array`,
 	},
 ];
 

@@ -15,7 +15,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Scan',
 				value: 'scan',
-				action: 'Scan a file and wait for the verdict',
+				action: 'Scan a file',
 				description: 'Upload the file of each item, scan it with Falcon\'s ML engine and wait for the verdict',
 			},
 		],

@@ -6,6 +6,7 @@ import { readIds } from '../../../shared/ids-input';
 import { falconClient } from '../../../transport';
 import { deleteSample } from '../../../api/sample-uploads';
 import { sha256Schema } from '../../../shared/schemas';
+import { LIST_FORMATS, separatedBy } from '../../../../common/values';
 
 const show = { resource: ['sample'], operation: ['delete'] };
 
@@ -13,7 +14,7 @@ export const description: INodeProperties[] = [
 	{
 		...idsProperty({ show }, 'Sample', 'samples'),
 		displayName: 'Sample SHA256s',
-		description: 'SHA256s of the samples to delete, separated by commas, or an expression that returns an array',
+		description: `SHA256s of the samples to delete, ${separatedBy(LIST_FORMATS.tokens)}, or an expression that returns an array`,
 	},
 ];
 

@@ -9,6 +9,7 @@ import { falconClient } from '../../../transport';
 import { sha256Schema } from '../../../shared/schemas';
 import { pollingOptions, readPolling, scanTimeoutError } from '../../../shared/scan-polling';
 import { sampleVerdict, submitScan, waitForScan } from '../scans';
+import { LIST_FORMATS, separatedBy } from '../../../../common/values';
 
 const show = { resource: ['scan'], operation: ['submit'] };
 
@@ -20,7 +21,7 @@ export const description: INodeProperties[] = [
 		...idsProperty({ show }, 'Sample', 'samples'),
 		displayName: 'Sample SHA256s',
 		placeholder: '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f',
-		description: 'SHA256s of samples uploaded earlier (Sample → Upload), separated by commas, or an expression that returns an array',
+		description: `SHA256s of samples uploaded earlier (Sample → Upload), ${separatedBy(LIST_FORMATS.tokens)}, or an expression that returns an array`,
 	},
 	{
 		displayName: 'Options',

@@ -7,6 +7,7 @@ import { lookUpIds } from '../../../shared/id-batches';
 import { readIds } from '../../../shared/ids-input';
 import { sha256Schema } from '../../../shared/schemas';
 import { falconClient } from '../../../transport';
+import { LIST_FORMATS, separatedBy } from '../../../../common/values';
 
 const show = { resource: ['file'], operation: ['delete'] };
 
@@ -15,7 +16,7 @@ export const description: INodeProperties[] = [
 		...idsProperty({ show }, 'File', 'sha256s'),
 		displayName: 'File SHA256s',
 		placeholder: '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f',
-		description: 'SHA256s of files uploaded to Quick Scan Pro, separated by commas, or an expression that returns an array',
+		description: `SHA256s of files uploaded to Quick Scan Pro, ${separatedBy(LIST_FORMATS.tokens)}, or an expression that returns an array`,
 	},
 ];
 

@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Scan',
 				value: 'scan',
-				action: 'Scan a file and wait for the verdict',
+				action: 'Scan a file',
 				description: 'Upload the file of each item, scan it with Quick Scan Pro and wait for the verdict',
 			},
 			{ name: 'Upload', value: 'upload', action: 'Upload a file', description: 'Upload the file of an input item (at most 256 MB), and optionally start its scan' },

@@ -7,10 +7,11 @@ import { lookUpIds } from '../../../shared/id-batches';
 import { readIds } from '../../../shared/ids-input';
 import { falconClient } from '../../../transport';
 import { scanIdSchema } from '../fields';
+import { LIST_FORMATS, separatedBy } from '../../../../common/values';
 
 const show = { resource: ['scan'], operation: ['delete'] };
 
-export const description: INodeProperties[] = [{ ...idsProperty({ show }, 'Scan'), description: 'IDs of the scans whose results to delete, separated by commas, or an expression that returns an array' }];
+export const description: INodeProperties[] = [{ ...idsProperty({ show }, 'Scan'), description: `IDs of the scans whose results to delete, ${separatedBy(LIST_FORMATS.tokens)}, or an expression that returns an array` }];
 
 /** DeleteScanResult, the scan IDs of all items in requests of up to 100; an ID CrowdStrike did not delete fails its item. */
 export async function execute(this: IExecuteFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {

@@ -18,7 +18,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Delete', value: 'delete', action: 'Delete scan results', description: 'Delete the results of scans by ID' },
 			{ name: 'Get', value: 'get', action: 'Get scan results', description: 'Status, verdict and analysis of scans by ID' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many scan results', description: 'Search scans with an FQL filter' },
-			{ name: 'Launch', value: 'launch', action: 'Launch scans of uploaded files', description: 'Scan files uploaded earlier, one scan each, and optionally wait for the verdicts' },
+			{ name: 'Launch', value: 'launch', action: 'Launch scans', description: 'Scan files uploaded earlier, one scan each, and optionally wait for the verdicts' },
 		],
 		default: 'get',
 	},

@@ -10,6 +10,7 @@ import { falconClient } from '../../../transport';
 import { archivePasswordOption, readArchivePassword, simplifyOption } from '../fields';
 import { launchFor, launchResources } from '../launches';
 import { scanOutcome, waitForScans } from '../scan-results';
+import { LIST_FORMATS, separatedBy } from '../../../../common/values';
 
 const show = { resource: ['scan'], operation: ['launch'] };
 
@@ -21,7 +22,7 @@ export const description: INodeProperties[] = [
 		...idsProperty({ show }, 'File', 'sha256s'),
 		displayName: 'File SHA256s',
 		placeholder: '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f',
-		description: 'SHA256s of files uploaded earlier (File → Upload), separated by commas, or an expression that returns an array. Each gets its own scan.',
+		description: `SHA256s of files uploaded earlier (File → Upload), ${separatedBy(LIST_FORMATS.tokens)}, or an expression that returns an array. Each gets its own scan.`,
 	},
 	{
 		displayName: 'Options',

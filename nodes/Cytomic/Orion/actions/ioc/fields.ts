@@ -2,9 +2,9 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 import { z } from 'zod';
 
 import { itemParameters } from '../../../../common/parameters';
-import { invalidField, validateField } from '../../../../common/validation';
+import { invalidField, invalidListValue, validateField } from '../../../../common/validation';
 import { IOC_TYPE_RULES, checkIocValue, iocTypeSchema, type OrionIocType } from '../../../shared/ioc-types';
-import { LIST_SEPARATORS, listOf } from '../../../../common/values';
+import { LIST_FORMATS, listOf, separatedBy } from '../../../../common/values';
 
 type Show = NonNullable<IDisplayOptions['show']>;
 
@@ -33,11 +33,11 @@ export function iocValuesProperty(show: Show): INodeProperties {
 		displayName: 'IOC Values',
 		name: 'values',
 		type: 'string',
+		typeOptions: { rows: 4 },
 		default: '',
 		required: true,
 		placeholder: 'e.g. 44d88612fea8a8f36de82e1278abb02f',
-		description:
-			'One or more values of the chosen type: separated by commas or new lines (URLs by new lines only), or an expression that returns an array. Hashes are MD5; URLs include the protocol (https://…).',
+		description: `One or more values of the chosen type, ${separatedBy(LIST_FORMATS.tokens)} (URLs by ${LIST_FORMATS.urls.separators}), or an expression that returns an array. Hashes are MD5; URLs include the protocol (https://…).`,
 		displayOptions: { show },
 	};
 }
@@ -80,12 +80,13 @@ export function iocsReader(ctx: IExecuteFunctions): (index: number) => ItemIocs 
 	const parameter = itemParameters(ctx);
 	return (index) => {
 		const type = validateField(node, iocTypeSchema, parameter('iocType', index), index, 'IOC Type');
-		const raw = listOf(parameter('values', index, ''), type === 'UrlIoc' ? LIST_SEPARATORS.lines : LIST_SEPARATORS.wordsOrSemicolons);
+		const format = type === 'UrlIoc' ? LIST_FORMATS.urls : LIST_FORMATS.tokens;
+		const raw = listOf(parameter('values', index, ''), format);
 		if (raw.length === 0) invalidField(node, index, 'IOC Values', `give at least one value (${IOC_TYPE_RULES[type].expected})`);
 		const values: string[] = [];
 		for (const entry of raw) {
 			const checked = checkIocValue(type, entry);
-			if ('problem' in checked) invalidField(node, index, 'IOC Values', `${checked.problem} (IOC type ${IOC_TYPE_RULES[type].label})`);
+			if ('problem' in checked) invalidListValue(node, index, 'IOC Values', entry, `${checked.problem} (IOC type ${IOC_TYPE_RULES[type].label})`, format);
 			if (!values.includes(checked.value)) values.push(checked.value);
 		}
 		return { type, values };

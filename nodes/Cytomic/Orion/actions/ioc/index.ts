@@ -20,13 +20,13 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many by Attributes',
 				value: 'getManyByAttributes',
-				action: 'Get many indicators by attributes',
+				action: 'Get indicators by attributes',
 				description: 'Look up imported IOCs by their values',
 			},
 			{
 				name: 'Get Many by Date',
 				value: 'getManyByDate',
-				action: 'Get many indicators by date',
+				action: 'Get indicators by date',
 				description: 'List the IOCs of a type imported in a time interval',
 			},
 			{
@@ -38,7 +38,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Retrospective Search',
 				value: 'retrospectiveSearch',
-				action: 'Search indicators retrospectively',
+				action: 'Run a retrospective search',
 				description: "Search the events of the client's computers so far for IOCs",
 			},
 		],
