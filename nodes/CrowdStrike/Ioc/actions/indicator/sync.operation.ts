@@ -397,9 +397,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 	const output = toOutput(this, items.length, outcomes);
 	if (removal.failed.length > 0 && !continueOnFail) throw removal.failed[0].error;
+	// Counted by indicator: repeated lines share their first line's result.
 	const results = { created: 0, updated: 0, unchanged: 0, failed: 0 };
-	for (const outcome of outcomes.values()) {
-		if (outcome instanceof Error) results.failed++;
+	for (const entry of entries) {
+		const outcome = outcomes.get(entry.item.index);
+		if (!Array.isArray(outcome)) results.failed++;
 		else results[outcome[0].json.result as 'created' | 'updated' | 'unchanged']++;
 	}
 	const removedKey = settings.missingFromFeed === 'expire' ? 'expired' : 'removed';
