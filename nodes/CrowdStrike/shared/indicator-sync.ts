@@ -18,14 +18,23 @@ export type ManagedField = (typeof SYNC_MANAGED_FIELDS)[number];
 
 const lower = (value: unknown) => (value === undefined || value === null ? '' : String(value).toLowerCase());
 
+/** The same entries, whatever their order and case (platforms, tags, host groups: a handful each). */
 function sameSet(a: unknown, b: unknown): boolean {
-	const left = new Set((Array.isArray(a) ? a : []).map(lower));
-	const right = new Set((Array.isArray(b) ? b : []).map(lower));
-	return left.size === right.size && [...left].every((entry) => right.has(entry));
+	const left = Array.isArray(a) ? a : [];
+	const right = Array.isArray(b) ? b : [];
+	if (left.length === right.length) {
+		let position = 0;
+		while (position < left.length && left[position] === right[position]) position++;
+		if (position === left.length) return true;
+	}
+	const wanted = new Set(left.map(lower));
+	const present = new Set(right.map(lower));
+	return wanted.size === present.size && [...wanted].every((entry) => present.has(entry));
 }
 
 /** Two date-times as the same instant (the API may write `…Z` where we sent `….000Z`). */
 function sameInstant(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
 	const left = Date.parse(String(a ?? ''));
 	const right = Date.parse(String(b ?? ''));
 	return Number.isNaN(left) || Number.isNaN(right) ? String(a ?? '') === String(b ?? '') : Math.floor(left / 1000) === Math.floor(right / 1000);
@@ -33,26 +42,38 @@ function sameInstant(a: unknown, b: unknown): boolean {
 
 const filenameOf = (record: IDataObject) => (record.metadata as IDataObject | undefined)?.filename;
 
+/** Whether a managed field the feed item sets differs from the existing indicator's. */
+function differs(field: ManagedField, wanted: IDataObject, existing: IDataObject): boolean {
+	switch (field) {
+		case 'severity':
+			return wanted.severity !== existing.severity && lower(wanted.severity) !== lower(existing.severity);
+		case 'platforms':
+		case 'tags':
+			return !sameSet(wanted[field], existing[field]);
+		case 'applied_globally':
+			return (wanted.applied_globally === true) !== (existing.applied_globally === true);
+		case 'host_groups':
+			return wanted.applied_globally === false && !sameSet(wanted.host_groups, existing.host_groups);
+		case 'expiration':
+			return !sameInstant(wanted.expiration, existing.expiration);
+		case 'filename':
+			return filenameOf(wanted) !== filenameOf(existing);
+		default:
+			return wanted[field] !== existing[field];
+	}
+}
+
 /**
  * The managed fields in which an existing indicator differs from the feed's. A field the feed
  * item leaves unset is not managed for that indicator: Falcon keeps what it has.
  */
 export function changedFields(wanted: IDataObject, existing: IDataObject): ManagedField[] {
 	const changed: ManagedField[] = [];
-	const differs: Record<ManagedField, () => boolean> = {
-		action: () => wanted.action !== existing.action,
-		severity: () => lower(wanted.severity) !== lower(existing.severity),
-		platforms: () => !sameSet(wanted.platforms, existing.platforms),
-		applied_globally: () => (wanted.applied_globally === true) !== (existing.applied_globally === true),
-		host_groups: () => wanted.applied_globally === false && !sameSet(wanted.host_groups, existing.host_groups),
-		expiration: () => !sameInstant(wanted.expiration, existing.expiration),
-		description: () => wanted.description !== existing.description,
-		tags: () => !sameSet(wanted.tags, existing.tags),
-		filename: () => filenameOf(wanted) !== filenameOf(existing),
-		mobile_action: () => wanted.mobile_action !== existing.mobile_action,
-	};
-	const given = (field: ManagedField) => (field === 'filename' ? filenameOf(wanted) !== undefined : wanted[field] !== undefined);
-	for (const field of SYNC_MANAGED_FIELDS) if (given(field) && differs[field]()) changed.push(field);
+	for (let position = 0; position < SYNC_MANAGED_FIELDS.length; position++) {
+		const field = SYNC_MANAGED_FIELDS[position];
+		const given = field === 'filename' ? filenameOf(wanted) !== undefined : wanted[field] !== undefined;
+		if (given && differs(field, wanted, existing)) changed.push(field);
+	}
 	return changed;
 }
 
