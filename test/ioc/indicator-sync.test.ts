@@ -120,6 +120,20 @@ describe('Indicator: Sync', () => {
 		expect([...stored().keys()]).toEqual([sha(2)]);
 	});
 
+	it('leaves an indicator alone when only the order of its platforms and tags differs, and updates it when a managed field changes', async () => {
+		const first = await sync([line(1)], { platforms: ['windows', 'linux'], additionalFields: { tags: 'alpha, beta', description: 'Loader' } });
+		expect(first.error).toBeUndefined();
+		sandbox().clearRequests();
+
+		const same = await sync([line(1)], { platforms: ['linux', 'windows'], additionalFields: { tags: 'beta, alpha', description: 'Loader' } });
+		expect(writes()).toEqual([]);
+		expect(json(same)[0]).toMatchObject({ result: 'unchanged' });
+
+		const changed = await sync([line(1)], { platforms: ['linux', 'windows', 'mac'], additionalFields: { tags: 'beta', description: 'Loader, v2' } });
+		expect(json(changed)[0]).toMatchObject({ result: 'updated', changed: ['platforms', 'description', 'tags'] });
+		expect(stored().get(sha(1))).toMatchObject({ platforms: ['linux', 'windows', 'mac'], tags: ['beta'], description: 'Loader, v2' });
+	});
+
 	it('Missing From Feed = Expire Now sets their expiration instead of deleting them', async () => {
 		await seedFeed([1, 2]);
 		const id = stored().get(sha(2))?.id;
