@@ -14,7 +14,7 @@ import { createIndicators, indicatorError, keyOf, messagesAbout, requestQuery, u
 import { iocReader } from '../../../shared/ioc-input';
 import { fqlQuote } from '../../../shared/schemas';
 import { FalconClient, collectByCursor, falconClient } from '../../../transport';
-import { parseCreate } from './create.operation';
+import { description as createDescription, parseCreate } from './create.operation';
 
 const show = { resource: ['indicator'], operation: ['sync'] };
 
@@ -110,25 +110,15 @@ export const description: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: [
-			{ displayName: 'Comment', name: 'comment', type: 'string', default: '', description: 'An audit comment stored with every change' },
-			{
-				displayName: 'Ignore Warnings',
-				name: 'ignoreWarnings',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to create indicators even when Falcon warns about them (e.g. a hash of a common file)',
-			},
-			{
-				displayName: 'Retrodetects',
-				name: 'retrodetects',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to generate detections for past activity that matches new or changed indicators',
-			},
-		],
+		options: createOptions(['comment', 'ignoreWarnings', 'retrodetects']),
 	},
 ];
+
+/** Create's options of these names (a sync's writes take the same comment, warnings and retrodetects). */
+function createOptions(names: string[]): INodeProperties['options'] {
+	const options = createDescription.find((property) => property.name === 'options')?.options as INodeProperties[];
+	return options.filter((option) => names.includes(option.name));
+}
 
 type MissingFromFeed = 'delete' | 'expire' | 'keep';
 
