@@ -216,6 +216,14 @@ describe('Indicator: Sync', () => {
 		expect(stored().size).toBe(3);
 	});
 
+	it('refuses an empty Source or an invalid feed line before any request', async () => {
+		const noSource = await sync([line(1)], { source: '  ' });
+		expect(noSource.error?.message).toMatch(/Invalid "Source" in item 0: a source is required/);
+		const badLine = await sync([line(1), { type: 'sha256', value: 'nope' }]);
+		expect(badLine.error?.message).toMatch(/Invalid "Value" in item 1/);
+		expect(apiCalls(sandbox())).toEqual([]);
+	});
+
 	it('merges duplicate feed lines: one indicator sent, each line answered with a note', async () => {
 		const result = await sync([line(1), { type: 'sha256', value: sha(1).toUpperCase(), severity: 'low' }, line(2)]);
 
