@@ -283,7 +283,7 @@ function howToRun(input: ReportInput): string[] {
 		'npm run bench -- --scenarios=1,3 --contenders=ours,floor --repeat=5   # a quick look at our node',
 		'```',
 		'',
-		`Options: \`--repeat=N\` (our node and references, default 3), \`--baseline-repeat=N\` (default 1), \`--scenarios=1,2,3,4\`, ` +
+		`Options: \`--repeat=N\` (our node and references, default 3), \`--baseline-repeat=N\` (default 1), \`--scenarios=1,2,3,4,5,6\` (5 runs at 10,000, 50,000 and 100,000 items), ` +
 			'`--contenders=ours,ours-n8n,http,plain,floor,floor-n8n`, `--no-profile`, `--out=<file>`. ' +
 			`This run took ${(input.durationMs / 60_000).toFixed(0)} min; most of it is baseline (b) creating 10,000 indicators one at a time, twice (~9 min each), ` +
 			'and (a) at 100 requests a second (~2 min each for scenarios 1 and 4). Raw runs: `bench/out/results-*.json`; CPU profiles: `bench/out/profiles/`.',
