@@ -2,6 +2,7 @@
  * Control API under /_sandbox/ (no auth, never rate limited, no faults, not logged): the same
  * controls as the in-process handle, for out-of-process users (real n8n, benchmarks, curl).
  */
+import type { FeedSeed } from './falcon/ioc-management/seed';
 import { applyConfigPatch } from './config';
 import { ApiError, reply } from './core/envelope';
 import { Router } from './core/router';
@@ -118,6 +119,22 @@ export function createAdminRouter(c: AdminControls): Router {
 			}
 			const started = Date.now();
 			const ids = c.handle().seedIndicators(count);
+			return reply(200, { created: ids.length, total: c.handle().state.iocs.size, ms: Date.now() - started });
+		},
+		opts,
+	);
+
+	admin.post(
+		'/_sandbox/seed/feed',
+		(ctx) => {
+			const seed = (ctx.body ?? {}) as Partial<FeedSeed>;
+			if (typeof seed.count !== 'number' || !Number.isInteger(seed.count) || seed.count < 1 || seed.count > 1_000_000) {
+				throw new ApiError(400, 'count must be an integer between 1 and 1000000');
+			}
+			if (typeof seed.source !== 'string' || seed.source === '') throw new ApiError(400, 'source is required');
+			if (typeof seed.sha256Prefix !== 'string' || !/^[0-9a-f]{0,16}$/.test(seed.sha256Prefix)) throw new ApiError(400, 'sha256Prefix must be up to 16 lower-case hex digits');
+			const started = Date.now();
+			const ids = c.handle().seedFeed(seed as FeedSeed);
 			return reply(200, { created: ids.length, total: c.handle().state.iocs.size, ms: Date.now() - started });
 		},
 		opts,

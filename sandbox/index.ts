@@ -97,6 +97,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			faults.reset();
 		},
 		seedIndicators: (count: number) => state.iocs.seedSynthetic(count),
+		seedFeed: (seed) => state.iocs.seedFeed(seed),
 		onExchange: (listener: ExchangeListener) => {
 			exchangeListeners.add(listener);
 			return () => exchangeListeners.delete(listener);

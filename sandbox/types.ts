@@ -1,3 +1,4 @@
+import type { FeedSeed } from './falcon/ioc-management/seed';
 import type { ExchangeListener } from './core/exchange';
 import type { FaultConfig } from './core/faults';
 import type { RequestLogEntry } from './core/request-log';
@@ -104,6 +105,8 @@ export interface Sandbox {
 	reset(): void;
 	/** Bulk-creates `count` synthetic indicators (fast; for benchmarks). Answers the new ids. */
 	seedIndicators(count: number): string[];
+	/** Bulk-creates a feed's sha256 indicators of one source (fast; for Sync benchmarks and demos). Answers the new ids. */
+	seedFeed(seed: FeedSeed): string[];
 	/** Sees every request this sandbox answers, with the answer (contract tests). Answers a remover. */
 	onExchange(listener: ExchangeListener): () => void;
 	close(): Promise<void>;

@@ -7,7 +7,7 @@ import { performance } from 'perf_hooks';
 import { Agent, request } from 'undici';
 
 import { maxRssMb, readJob, rssMb, writeResult } from '../lib/child';
-import { CREATE_FIELDS, PAGE_SIZE, PATHS, SCENARIOS, inputItems } from '../lib/scenarios';
+import { CREATE_FIELDS, PAGE_SIZE, PATHS, SCENARIOS, SYNC_SOURCE, inputItems } from '../lib/scenarios';
 
 interface Envelope {
 	meta?: { pagination?: { after?: string } };
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
 	const startRssMb = rssMb();
 	const started = performance.now();
 
-	const call = async (method: 'GET' | 'POST', route: string, init: { query?: Record<string, string>; body?: string; headers?: Record<string, string> }) => {
+	const call = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', route: string, init: { query?: Record<string, string>; body?: string; headers?: Record<string, string> }) => {
 		const url = new URL(route, base);
 		for (const [name, value] of Object.entries(init.query ?? {})) url.searchParams.set(name, value);
 		const res = await request(url, { method, body: init.body, headers: init.headers, dispatcher });
@@ -39,7 +39,38 @@ async function main(): Promise<void> {
 	let outputItems = 0;
 	let failedItems = 0;
 
-	if (scenario.id === 's2') {
+	if (scenario.id === 's6') {
+		// The same diff as the Sync node's, with one request per change.
+		const existing = new Map<string, { id: string; severity?: string }>();
+		let after: string | undefined;
+		do {
+			const page = await call('GET', PATHS.combined, {
+				query: { limit: String(PAGE_SIZE), filter: `source:'${SYNC_SOURCE}'`, ...(after ? { after } : {}) },
+				headers: { authorization },
+			});
+			if (page.status !== 200) throw new Error(`listing failed: ${page.status}`);
+			for (const record of (page.body.resources ?? []) as Array<{ id: string; value: string; severity?: string }>) existing.set(record.value, record);
+			after = page.body.meta?.pagination?.after || undefined;
+		} while (after);
+		const listed = new Set<string>();
+		const json = { authorization, 'content-type': 'application/json' };
+		for (const { json: item } of inputItems(scenario)) {
+			listed.add(item.value);
+			const record = existing.get(item.value);
+			outputItems++;
+			if (record && record.severity === CREATE_FIELDS.severity) continue;
+			const indicator = { ...CREATE_FIELDS, source: SYNC_SOURCE };
+			const answer = record
+				? await call('PATCH', PATHS.create, { body: JSON.stringify({ indicators: [{ id: record.id, ...indicator }] }), headers: json })
+				: await call('POST', PATHS.create, { body: JSON.stringify({ indicators: [{ type: item.type, value: item.value, ...indicator }] }), headers: json });
+			if (answer.status !== 200 && answer.status !== 201) failedItems++;
+		}
+		for (const [value, record] of existing) {
+			if (listed.has(value)) continue;
+			const answer = await call('DELETE', PATHS.create, { query: { ids: record.id }, headers: { authorization } });
+			if (answer.status !== 200) failedItems++;
+		}
+	} else if (scenario.id === 's2') {
 		let after: string | undefined;
 		do {
 			const page = await call('GET', PATHS.combined, {

@@ -17,7 +17,9 @@ export interface ContenderInfo {
 	runs(scenario: Scenario): boolean;
 }
 
-const itemScenarios = (scenario: Scenario) => scenario.id === 's1' || scenario.id === 's3';
+const itemScenarios = (scenario: Scenario) => scenario.id === 's1' || scenario.id === 's3' || scenario.number === 5;
+/** Scenario 5 is measured against the bound and n8n's expression floor: (a) and (b) would take 17 and 85 min. */
+const baselineScenarios = (scenario: Scenario) => scenario.number !== 5;
 
 export const CONTENDERS: Record<ContenderId, ContenderInfo> = {
 	ours: {
@@ -45,7 +47,8 @@ export const CONTENDERS: Record<ContenderId, ContenderInfo> = {
 		needsN8n: true,
 		wall: "the node's executionTime in the run `n8n execute` prints",
 		memory: 'VmHWM of the `n8n execute` process: n8n itself included',
-		runs: () => true,
+		// Scenario 6 in the n8n way (Compare Datasets between per-item requests) is not built yet.
+		runs: (scenario) => baselineScenarios(scenario) && scenario.id !== 's6',
 	},
 	plain: {
 		id: 'plain',
@@ -54,7 +57,7 @@ export const CONTENDERS: Record<ContenderId, ContenderInfo> = {
 		needsN8n: false,
 		wall: 'from its token request to its last answer',
 		memory: 'maxRSS of its own Node 20 process',
-		runs: () => true,
+		runs: baselineScenarios,
 	},
 	floor: {
 		id: 'floor',

@@ -120,6 +120,13 @@ function targets(input: ReportInput): TargetRow[] {
 				}),
 			});
 		}
+		if (t.maxPlainRatio !== undefined) {
+			const plain = bestOf(input, scenario, 'plain');
+			rows.push({
+				what: `${scenario.number}. wall time ≤ ${t.maxPlainRatio}× (b)'s in the same run`,
+				cells: cell((run) => (plain ? [run.result.wallMs <= plain.result.wallMs * t.maxPlainRatio!, `${s(run.result.wallMs)} = ${ratio(run.result.wallMs / plain.result.wallMs)} (b)`] : [false, '(b) not run'])),
+			});
+		}
 		if (t.maxBoundRatio !== undefined) {
 			rows.push({
 				what: `${scenario.number}. wall time ≤ ${t.maxBoundRatio}× bound (≤ ${s(bound * t.maxBoundRatio)})`,
@@ -130,7 +137,7 @@ function targets(input: ReportInput): TargetRow[] {
 				cells: cell((run) => [run.traffic.spanMs <= bound * t.maxBoundRatio!, `${s(run.traffic.spanMs)} = ${ratio(run.traffic.spanMs / bound)}`]),
 			});
 		}
-		if (t.maxFailed !== undefined && scenario.id === 's4') {
+		if (t.maxFailed !== undefined && (scenario.id === 's4' || scenario.id === 's6' || scenario.id === 's5')) {
 			rows.push({
 				what: `${scenario.number}. zero failed items`,
 				cells: cell((run) => [run.result.failedItems === 0 && !run.result.error, `${run.result.failedItems} failed`]),
@@ -171,6 +178,33 @@ function floorSection(input: ReportInput): string[] {
 		'| scenario | engine | ours (best) | n8n evaluating the 2 expressions (best) | that ÷ bound | ours ÷ it | bound |',
 		'|---|---|---:|---:|---:|---:|---:|',
 		...lines,
+		'',
+	];
+}
+
+/** Scenario 5's peak memory at 10,000, 50,000 and 100,000 items, ours beside n8n's expression floor, and its growth. */
+function memorySection(input: ReportInput): string[] {
+	const points = input.scenarios.filter((scenario) => scenario.number === 5).sort((a, b) => a.items - b.items);
+	if (points.length < 2) return [];
+	const columns = (['ours', 'floor', 'ours-n8n', 'floor-n8n'] as ContenderId[]).filter((id) => input.contenders.includes(id));
+	const mb = (scenario: Scenario, id: ContenderId) => bestOf(input, scenario, id)?.result.peakRssMb;
+	const rows = points.map((scenario) => `| ${int(scenario.items)} | ${columns.map((id) => (mb(scenario, id) === undefined ? '–' : `${int(mb(scenario, id)!)} MB`)).join(' | ')} |`);
+	const first = points[0];
+	const last = points[points.length - 1];
+	const growth = columns.map((id) => {
+		const low = mb(first, id);
+		const high = mb(last, id);
+		return low === undefined || high === undefined ? '–' : `${((high - low) / ((last.items - first.items) / 10_000)).toFixed(1)} MB`;
+	});
+	return [
+		'## Scenario 5: peak memory by item count',
+		'',
+		"Peak resident memory of the process that ran the job (see the contenders above), at each size; the floor is n8n evaluating the same two expressions for the same items, without requests. Growth per 10,000 items = (peak at the largest − peak at the smallest) ÷ the 10,000s between them.",
+		'',
+		`| items | ${columns.map((id) => CONTENDERS[id].label).join(' | ')} |`,
+		`|---:|${columns.map(() => '---:').join('|')}|`,
+		...rows,
+		`| growth per 10,000 | ${growth.join(' | ')} |`,
 		'',
 	];
 }
@@ -249,7 +283,7 @@ function howToRun(input: ReportInput): string[] {
 		'npm run bench -- --scenarios=1,3 --contenders=ours,floor --repeat=5   # a quick look at our node',
 		'```',
 		'',
-		`Options: \`--repeat=N\` (our node and references, default 3), \`--baseline-repeat=N\` (default 1), \`--scenarios=1,2,3,4\`, ` +
+		`Options: \`--repeat=N\` (our node and references, default 3), \`--baseline-repeat=N\` (default 1), \`--scenarios=1,2,3,4,5,6\` (5 runs at 10,000, 50,000 and 100,000 items), ` +
 			'`--contenders=ours,ours-n8n,http,plain,floor,floor-n8n`, `--no-profile`, `--out=<file>`. ' +
 			`This run took ${(input.durationMs / 60_000).toFixed(0)} min; most of it is baseline (b) creating 10,000 indicators one at a time, twice (~9 min each), ` +
 			'and (a) at 100 requests a second (~2 min each for scenarios 1 and 4). Raw runs: `bench/out/results-*.json`; CPU profiles: `bench/out/profiles/`.',
@@ -323,6 +357,7 @@ export function renderReport(input: ReportInput): string {
 		...targets(input).map((row) => `| ${row.what} | ${row.cells.join(' | ')} |`),
 		'',
 		...floorSection(input),
+		...memorySection(input),
 		...profileSection(input),
 		'## Every run',
 		'',

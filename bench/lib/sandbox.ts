@@ -99,6 +99,7 @@ export async function startBenchSandbox(): Promise<BenchSandbox> {
 			await admin(url, 'POST', 'reset', { config: true });
 			if (scenario.rate429 > 0) await admin(url, 'PATCH', 'config', { faults: { rate429: scenario.rate429 } });
 			if (scenario.seedIndicators > 0) await admin(url, 'POST', 'seed/indicators', { count: scenario.seedIndicators });
+			if (scenario.feedSeed) await admin(url, 'POST', 'seed/feed', scenario.feedSeed);
 			await admin(url, 'DELETE', 'requests');
 		},
 		async traffic() {

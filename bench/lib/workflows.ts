@@ -5,7 +5,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../../scripts/real-n8n/instance';
-import { CREATE_FIELDS, PAGE_SIZE, PATHS, itemsCode, type Scenario } from './scenarios';
+import { CREATE_FIELDS, PAGE_SIZE, PATHS, SYNC_SOURCE, itemsCode, type Scenario } from './scenarios';
 
 export const OURS_NODE = 'Ours';
 export const HTTP_NODE = 'HTTP Request';
@@ -29,6 +29,9 @@ export function oursParameters(scenario: Scenario): INodeParameters {
 	switch (scenario.id) {
 		case 's1':
 		case 's4':
+		case 's5':
+		case 's5m10':
+		case 's5m50':
 			return {
 				resource: 'indicator',
 				operation: 'create',
@@ -43,6 +46,19 @@ export function oursParameters(scenario: Scenario): INodeParameters {
 			return { resource: 'indicator', operation: 'getMany', returnAll: true };
 		case 's3':
 			return { resource: 'device', operation: 'count', type: '={{ $json.type }}', value: '={{ $json.value }}' };
+		case 's6':
+			return {
+				resource: 'indicator',
+				operation: 'sync',
+				source: SYNC_SOURCE,
+				type: '={{ $json.type }}',
+				value: '={{ $json.value }}',
+				action: CREATE_FIELDS.action,
+				platforms: [...CREATE_FIELDS.platforms],
+				severity: CREATE_FIELDS.severity,
+				appliedGlobally: CREATE_FIELDS.applied_globally,
+				missingFromFeed: 'delete',
+			};
 	}
 }
 
@@ -50,8 +66,13 @@ export function oursParameters(scenario: Scenario): INodeParameters {
 export function httpParameters(scenario: Scenario, apiUrl: string): INodeParameters {
 	const auth = { authentication: 'predefinedCredentialType', nodeCredentialType: 'crowdStrikeOAuth2Api' };
 	switch (scenario.id) {
+		case 's6':
+			throw new Error('scenario 6 has no HTTP Request baseline yet');
 		case 's1':
-		case 's4': {
+		case 's4':
+		case 's5':
+		case 's5m10':
+		case 's5m50': {
 			const indicator = `{ type: $json.type, value: $json.value, action: '${CREATE_FIELDS.action}', severity: '${CREATE_FIELDS.severity}', platforms: ${JSON.stringify(CREATE_FIELDS.platforms).replace(/"/g, "'")}, applied_globally: true }`;
 			return {
 				method: 'POST',

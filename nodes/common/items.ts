@@ -161,7 +161,8 @@ export async function runBatched<I>(
 	return toOutput(ctx, items.length, outcomes);
 }
 
-function toOutput(ctx: IExecuteFunctions, count: number, outcomes: Map<number, ItemOutcome>): INodeExecutionData[] {
+/** The output of every input item in order, paired to it; a failure becomes an error item (On Error → Continue) or is thrown. */
+export function toOutput(ctx: IExecuteFunctions, count: number, outcomes: Map<number, ItemOutcome>): INodeExecutionData[] {
 	const output: INodeExecutionData[] = [];
 	const continueOnFail = ctx.continueOnFail();
 	for (let index = 0; index < count; index++) {

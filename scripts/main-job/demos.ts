@@ -86,23 +86,27 @@ const orionImport: Demo = {
 
 const feedSync: Demo = {
 	file: 'feed-sync.json',
-	title: 'Scheduled feed sync: create each feed indicator in IOC Management, or update it when it exists',
-	summarize(run, startedAt, writes) {
-		const synced = itemsOf(run, 'Create or Update Indicators');
-		const rows = synced.map((indicator) => [
-			String(indicator.type ?? ''),
-			shorten(indicator.value, 30),
-			String(indicator.action ?? ''),
-			String(indicator.severity ?? ''),
-			!writes
-				? 'skipped (read-only)'
-				: indicator.error
-					? `failed: ${String(indicator.error)}`
-					: new Date(String(indicator.created_on)).getTime() >= startedAt.getTime() - 5000
-						? 'created'
-						: 'updated',
-		]);
-		return table(['Type', 'Value', 'Action', 'Severity', 'Result'], rows);
+	title: 'Scheduled feed sync: make the indicators of one source equal to a threat feed (create, update, remove what it dropped)',
+	summarize(run, _startedAt, writes) {
+		const synced = itemsOf(run, 'Sync Indicators');
+		const summary = synced.find((item) => item.result === 'summary') ?? {};
+		const rows = synced
+			.filter((item) => item !== summary)
+			.map((item) => [
+				String(item.type ?? ''),
+				shorten(item.value, 30),
+				String((item.indicator as IDataObject | undefined)?.action ?? ''),
+				item.error ? `failed: ${String(item.error)}` : `${String(item.result)}${item.note ? ' (repeated line, merged)' : ''}`,
+			]);
+		const requests = (summary.requests ?? {}) as IDataObject;
+		const counts = writes
+			? `created ${String(summary.created)}, updated ${String(summary.updated)}, unchanged ${String(summary.unchanged)}, failed ${String(summary.failed)}, removed ${String(summary.removed ?? summary.expired)}`
+			: `Dry Run (read-only): would create ${String(summary.toCreate)}, update ${String(summary.toUpdate)}, remove ${String(summary.toRemove)}`;
+		const sent = Object.entries(requests)
+			.filter(([kind]) => kind !== 'total')
+			.map(([kind, count]) => `${String(count)} ${kind}`)
+			.join(', ');
+		return `${table(['Type', 'Value', 'Action', 'Result'], rows)}\nSource "${String(summary.source)}": ${counts}; requests: ${sent}`;
 	},
 };
 

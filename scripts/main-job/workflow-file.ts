@@ -35,14 +35,14 @@ const WRITE_OPERATIONS = new Set([
 	'removeHosts',
 ]);
 
-/** The workflow with its write steps disabled (n8n passes items through a disabled node). */
+/** The workflow with its write steps disabled (n8n passes items through a disabled node); a Sync runs as a Dry Run. */
 export function readOnly(workflow: WorkflowFile): WorkflowFile {
 	return {
 		...workflow,
-		nodes: workflow.nodes.map((node) =>
-			node.type.startsWith('n8n-nodes-edr-soar.') && WRITE_OPERATIONS.has(String(node.parameters.operation))
-				? { ...node, disabled: true }
-				: node,
-		),
+		nodes: workflow.nodes.map((node) => {
+			if (!node.type.startsWith('n8n-nodes-edr-soar.')) return node;
+			if (node.parameters.operation === 'sync') return { ...node, parameters: { ...node.parameters, dryRun: true } };
+			return WRITE_OPERATIONS.has(String(node.parameters.operation)) ? { ...node, disabled: true } : node;
+		}),
 	};
 }

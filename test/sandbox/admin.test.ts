@@ -65,6 +65,18 @@ describe('admin API (/_sandbox/)', () => {
 		expect(sb.state.iocs.size).toBe(40);
 	});
 
+	it('POST /_sandbox/seed/feed: a feed\'s sha256 indicators of one source, the first ones "changed"', async () => {
+		const body = { count: 1000, source: 'Bench feed', sha256Prefix: 'bc06', start: 5, changedBelow: 15, otherSeverity: 'low', severity: 'high' };
+		const seeded = await call<{ created: number; total: number }>(sb, 'POST', '/_sandbox/seed/feed', { body });
+		expect(seeded.json).toMatchObject({ created: 1000, total: 1040 });
+		const first = sb.state.iocs.findByValue('sha256', `bc06${(5).toString(16).padStart(60, '0')}`);
+		expect(first).toMatchObject({ source: 'Bench feed', severity: 'low', action: 'detect', applied_globally: true });
+		expect(sb.state.iocs.findByValue('sha256', `bc06${(15).toString(16).padStart(60, '0')}`)).toMatchObject({ severity: 'high' });
+		expect((await call(sb, 'POST', '/_sandbox/seed/feed', { body: { ...body, source: '' } })).status).toBe(400);
+		expect((await call(sb, 'POST', '/_sandbox/seed/feed', { body: { ...body, sha256Prefix: 'xyz' } })).status).toBe(400);
+		await call(sb, 'POST', '/_sandbox/reset');
+	});
+
 	it('GET /_sandbox/credentials and /_sandbox/routes', async () => {
 		const creds = await call<{ falcon: { clientId: string; clientSecret: string; baseUrl: string } }>(sb, 'GET', '/_sandbox/credentials');
 		expect(creds.json.falcon).toMatchObject({ clientId: sb.falcon.clientId, clientSecret: sb.falcon.clientSecret, baseUrl: sb.url });

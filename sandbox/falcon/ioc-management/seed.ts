@@ -135,3 +135,46 @@ function syntheticValue(type: IocType, k: number): string {
 			return `2001:db8:5e:${(k >>> 16).toString(16)}::${(k & 0xffff).toString(16)}`;
 	}
 }
+
+/** A feed's worth of sha256 indicators of one source, for benchmarks and demos of Sync. */
+export interface FeedSeed {
+	count: number;
+	source: string;
+	/** Values are `prefix` + the position in hex, padded to 64 characters (as bench/lib/scenarios.ts makes them). */
+	sha256Prefix: string;
+	/** Position of the first one (default 0). */
+	start?: number;
+	action?: IocAction;
+	severity?: string;
+	platforms?: string[];
+	/** Positions from `start` (inclusive) to this one (exclusive) get `otherSeverity` instead: the "changed" ones of a sync. */
+	changedBelow?: number;
+	otherSeverity?: string;
+}
+
+/** `count` sha256 indicators of a source (fast path: no validation, no look-ups); answers their ids. */
+export function seedFeedIndicators(store: IocStore, seed: FeedSeed): string[] {
+	const ids: string[] = [];
+	const start = seed.start ?? 0;
+	const createdMs = SEED_EPOCH_MS;
+	for (let position = start; position < start + seed.count; position++) {
+		const value = `${seed.sha256Prefix}${position.toString(16).padStart(64 - seed.sha256Prefix.length, '0')}`;
+		if (store.findByValue('sha256', value)) continue;
+		const changed = seed.changedBelow !== undefined && position < seed.changedBelow;
+		const fields: IndicatorFields = {
+			type: 'sha256',
+			value,
+			action: seed.action ?? 'detect',
+			severity: changed ? (seed.otherSeverity ?? 'low') : (seed.severity ?? 'high'),
+			platforms: seed.platforms ?? ['windows', 'linux'],
+			applied_globally: true,
+			host_groups: [],
+			expirationMs: null,
+			source: seed.source,
+			tags: [],
+			metadata: {},
+		};
+		ids.push(store.insert(fields, { by: DEFAULT_FALCON_CLIENT_ID, createdMs }).doc.id);
+	}
+	return ids;
+}

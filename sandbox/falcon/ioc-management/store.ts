@@ -10,7 +10,7 @@ import { hashHex } from '../../core/prng';
 import { parseSort, type SortedResult, sortDocs, type SortSpec, sortSignature } from '../../core/sort';
 import { DEFAULT_INDICATOR_SORT, INDICATOR_FIELDS, INDICATOR_SORT_ALIASES, INDICATOR_TIEBREAKER } from './fields';
 import type { Indicator, IocEntry, IocType } from './model';
-import { seedDemoIndicators, seedSyntheticIndicators } from './seed';
+import { seedDemoIndicators, seedFeedIndicators, seedSyntheticIndicators, type FeedSeed } from './seed';
 import { type IndicatorFields, isObject, UPDATABLE_FIELDS, validateFields } from './validation';
 
 export interface IocStoreConfig {
@@ -346,6 +346,11 @@ export class IocStore {
 	/** Bulk-creates `count` synthetic indicators (no validation; for benchmarks). Answers their ids. */
 	seedSynthetic(count: number): string[] {
 		return seedSyntheticIndicators(this, count);
+	}
+
+	/** Bulk-creates a feed's sha256 indicators of one source (no validation; for benchmarks and Sync demos). */
+	seedFeed(seed: FeedSeed): string[] {
+		return seedFeedIndicators(this, seed);
 	}
 }
 

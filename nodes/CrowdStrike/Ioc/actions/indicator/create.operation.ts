@@ -12,6 +12,8 @@ import { hostGroupsProperty } from '../../../shared/indicator-host-groups';
 import { createIndicators, markExisted, upsertIndicators, type IndicatorWrite, type OnExisting } from '../../../shared/indicator-writes';
 
 const show = { resource: ['indicator'], operation: ['create'] };
+/** The indicator's own fields, which Sync reads per feed item the same way. */
+const showFields = { resource: ['indicator'], operation: ['create', 'sync'] };
 
 export const description: INodeProperties[] = [
 	{
@@ -22,7 +24,7 @@ export const description: INodeProperties[] = [
 		default: 'sha256',
 		required: true,
 		description: 'The kind of indicator. Choose from the list, or use an <a href="https://docs.n8n.io/code/expressions/">expression</a> for a value from your data.',
-		displayOptions: { show },
+		displayOptions: { show: showFields },
 	},
 	{
 		displayName: 'Value',
@@ -32,20 +34,20 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. evil.example.com',
 		description: 'The hash (SHA256 or MD5), domain or IP address, e.g. 44d88612fea8a8f36de82e1278abb02f, evil.example.com or 203.0.113.7',
-		displayOptions: { show },
+		displayOptions: { show: showFields },
 	},
-	actionProperty({ show }),
-	platformsProperty({ show }, true),
-	severityProperty({ show }),
+	actionProperty({ show: showFields }),
+	platformsProperty({ show: showFields }, true),
+	severityProperty({ show: showFields }),
 	{
 		displayName: 'Applied Globally',
 		name: 'appliedGlobally',
 		type: 'boolean',
 		default: true,
 		description: 'Whether the indicator applies to all hosts; otherwise choose host groups',
-		displayOptions: { show },
+		displayOptions: { show: showFields },
 	},
-	hostGroupsProperty({ show: { ...show, appliedGlobally: [false] } }),
+	hostGroupsProperty({ show: { ...showFields, appliedGlobally: [false] } }),
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -130,7 +132,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 
 const commentSchema = text(1024);
 
-function parseCreate(ctx: IExecuteFunctions, node: INode, parameter: ItemParameter, ioc: IocRef, index: number): IndicatorWrite {
+/** One item's indicator and request settings (Create's and Sync's fields), validated. */
+export function parseCreate(ctx: IExecuteFunctions, node: INode, parameter: ItemParameter, ioc: IocRef, index: number): IndicatorWrite {
 	const options = parameter<IDataObject>('options', index, {});
 	const appliedGlobally = parameter<boolean>('appliedGlobally', index);
 	const fields = indicatorFields(ctx, index, {
