@@ -3,13 +3,17 @@ import type { INodeType } from 'n8n-workflow';
 import { HARNESS_INPUT_NODE_TYPE, HarnessInput } from './input.node';
 import { If } from './if.node';
 import { ManualTrigger } from './manual-trigger.node';
+import { Merge } from './merge.node';
 import { NoOp } from './no-op.node';
+import { StickyNote } from './sticky-note.node';
 
 export { HARNESS_INPUT_NODE_TYPE };
 
 export const MANUAL_TRIGGER_NODE_TYPE = 'n8n-nodes-base.manualTrigger';
 export const NO_OP_NODE_TYPE = 'n8n-nodes-base.noOp';
 export const IF_NODE_TYPE = 'n8n-nodes-base.if';
+export const MERGE_NODE_TYPE = 'n8n-nodes-base.merge';
+export const STICKY_NOTE_NODE_TYPE = 'n8n-nodes-base.stickyNote';
 
 /** The harness's own node types, by full type name. nodes-base is not installed: these stand in. */
 export function createHarnessNodeTypes(): Record<string, INodeType> {
@@ -18,5 +22,7 @@ export function createHarnessNodeTypes(): Record<string, INodeType> {
 		[MANUAL_TRIGGER_NODE_TYPE]: new ManualTrigger(),
 		[NO_OP_NODE_TYPE]: new NoOp(),
 		[IF_NODE_TYPE]: new If(),
+		[MERGE_NODE_TYPE]: new Merge(),
+		[STICKY_NOTE_NODE_TYPE]: new StickyNote(),
 	};
 }
