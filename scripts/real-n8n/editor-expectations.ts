@@ -60,8 +60,10 @@ export function notPackageNodePage(url: string | undefined, repoDir: string): st
 	if (!url) return 'no URL';
 	const repo = repositoryWebUrl(repoDir);
 	if (!repo) return 'package.json names no GitHub repository';
-	if (!url.startsWith(`${repo}/`)) return `not in ${repo}`;
-	const page = new URL(url).pathname.match(/\/docs\/nodes\/([^/?#]+)$/)?.[1];
+	const parsed = new URL(url);
+	const base = `${parsed.origin}${parsed.pathname}`.replace(/\/$/, '');
+	if (base !== repo && !base.startsWith(`${repo}/`)) return `not in ${repo}`;
+	const page = parsed.pathname.match(/\/docs\/nodes\/([^/?#]+)$/)?.[1];
 	if (!page) return 'not a docs/nodes/ page';
 	if (!fs.existsSync(path.join(repoDir, 'docs', 'nodes', decodeURIComponent(page)))) return `docs/nodes/${page} is not in the repository`;
 	return undefined;
@@ -80,30 +82,43 @@ export interface ShownSelection {
 	event?: string;
 }
 
-/**
- * The display texts a subtitle may show for the selection: the chosen operation's (or event's)
- * `action` and `name` from the node description, so never the raw values. Empty when the selection
- * is not in the description.
- */
-export function subtitleNames(nodeTypes: ExportedNodeType[], type: string, shown: ShownSelection): string[] {
+/** What a subtitle should show for a selection: display names, and the raw values it must not be made of. */
+export interface SubtitleExpectation {
+	/** The chosen operation's (or event's) `action` and `name` from the node description. */
+	names: string[];
+	/** The parameter values behind the selection (`getMany`, `indicator`, `newQuarantinedFile`). */
+	raw: string[];
+}
+
+/** The expectation for what the node's panel shows selected; no names when the selection is not in the description. */
+export function subtitleExpectation(nodeTypes: ExportedNodeType[], type: string, shown: ShownSelection): SubtitleExpectation {
 	const props = (nodeTypes.filter((t) => t.name === type).pop()?.properties as OptionProperty[] | undefined) ?? [];
 	const options = (name: string) => props.filter((p) => p.name === name && p.type === 'options');
+	const texts = (option: { name: string; action?: string } | undefined) => (option ? [option.action, option.name].filter((text): text is string => !!text) : []);
 	if (shown.event !== undefined) {
 		const event = options('event').flatMap((p) => p.options ?? []).find((o) => o.name === shown.event);
-		return event ? [event.action, event.name].filter((text): text is string => !!text) : [];
+		return { names: texts(event), raw: event ? [String(event.value)] : [] };
 	}
 	const resource = options('resource').flatMap((p) => p.options ?? []).find((o) => o.name === shown.resource);
 	const operation = options('operation')
 		.filter((p) => !resource || (p.displayOptions?.show?.resource ?? []).includes(resource.value))
 		.flatMap((p) => p.options ?? [])
 		.find((o) => o.name === shown.operation);
-	return operation ? [operation.action, operation.name].filter((text): text is string => !!text) : [];
+	return { names: texts(operation), raw: [operation?.value, resource?.value].filter((v) => v !== undefined).map(String) };
 }
 
-/** Whether the subtitle shows one of the names (case and spacing aside). */
-export function showsName(subtitle: string, names: string[]): boolean {
-	const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-	return names.some((name) => norm(subtitle).includes(norm(name)));
+/**
+ * Why the subtitle does not show the selection's display name, or undefined when it does: it must
+ * hold the `action` or `name` (case and spacing aside) and not be made of raw values only (as
+ * "create: indicator", where the name "Create" alone would match).
+ */
+export function subtitleProblem(subtitle: string, expected: SubtitleExpectation): string | undefined {
+	if (expected.names.length === 0) return 'the selection is not in the node description';
+	const norm = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+	const tokens = subtitle.split(/[\s:,.]+/).filter(Boolean);
+	if (tokens.length > 0 && tokens.every((token) => expected.raw.includes(token))) return 'raw parameter values';
+	if (!expected.names.some((name) => norm(subtitle).includes(norm(name)))) return 'no display name of the selection';
+	return undefined;
 }
 
 /** A list heading that repeats its word, as "ACTION ACTIONS" (a resource named "Action"). */

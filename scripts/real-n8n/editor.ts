@@ -39,8 +39,8 @@ import {
 	notPackageNodePage,
 	primaryDocumentationUrl,
 	repeatsItsWord,
-	showsName,
-	subtitleNames,
+	subtitleExpectation,
+	subtitleProblem,
 	withoutUtm,
 	type ShownSelection,
 } from './editor-expectations';
@@ -510,13 +510,14 @@ export async function takeEditorScreenshots(opts: EditorScreenshotOptions): Prom
 		await tidyAndFit(page);
 		for (const node of pkg.nodes) {
 			const shown = selections.get(node.type) ?? {};
-			const names = subtitleNames(opts.nodeTypes, node.type, shown);
+			const expected = subtitleExpectation(opts.nodeTypes, node.type, shown);
 			const subtitle = await canvasSubtitle(page, node.type);
+			const problem = subtitle ? (subtitleProblem(subtitle.text, expected) ?? (subtitle.cut ? 'cut off' : undefined)) : 'no subtitle found';
 			const selected = Object.entries(shown).filter(([, v]) => v !== undefined).map(([k, v]) => `${k} "${String(v)}"`).join(', ');
 			check(
 				`${node.displayName}: its canvas subtitle shows the display name of its ${node.isTrigger ? 'event' : 'operation'}, not cut off`,
-				!!subtitle && names.length > 0 && showsName(subtitle.text, names) && !subtitle.cut,
-				`subtitle: ${subtitle ? `"${subtitle.text}"${subtitle.cut ? ' (cut off)' : ''}` : 'none found'}; expected one of: ${names.map((n) => `"${n}"`).join(' / ') || 'none (selection not in the description)'}; selected: ${selected}`,
+				problem === undefined,
+				`subtitle: ${subtitle ? `"${subtitle.text}"` : 'none'}${problem ? ` (${problem})` : ''}; expected one of: ${expected.names.map((n) => `"${n}"`).join(' / ') || 'none'}; selected: ${selected}`,
 			);
 		}
 		await page.locator('[data-test-id="zoom-out-button"]').click({ timeout: 5000 }).catch(() => undefined);
