@@ -52,6 +52,8 @@ import { N8N_VERSION } from './paths';
 export const SEARCH_TERMS = ['CrowdStrike', 'Cytomic'];
 const VIEWPORT = { width: 1280, height: 800 };
 const TIMEOUT = 30_000;
+/** Loading the editor's bundle on a busy machine can take longer than any click. */
+const LOAD_TIMEOUT = 120_000;
 
 export interface Screenshot {
 	file: string;
@@ -191,8 +193,8 @@ async function ownerSetupOrLogin(page: Page, baseUrl: string, shoot: (file: stri
 	const form = page.locator('[data-test-id="setup-form"]');
 	const signin = page.locator('[data-test-id="auth-form"] input[type="password"]');
 	await Promise.race([
-		form.locator('input[name="email"]').waitFor({ state: 'visible', timeout: TIMEOUT }),
-		signin.waitFor({ state: 'visible', timeout: TIMEOUT }),
+		form.locator('input[name="email"]').waitFor({ state: 'visible', timeout: LOAD_TIMEOUT }),
+		signin.waitFor({ state: 'visible', timeout: LOAD_TIMEOUT }),
 	]);
 	if (await form.locator('input[name="email"]').isVisible()) {
 		await form.locator('input[name="email"]').fill(DEFAULT_OWNER.email);
@@ -374,6 +376,7 @@ export async function takeEditorScreenshots(opts: EditorScreenshotOptions): Prom
 		});
 		const page = context.pages()[0] ?? (await context.newPage());
 		page.setDefaultTimeout(TIMEOUT);
+		page.setDefaultNavigationTimeout(LOAD_TIMEOUT);
 
 		const shoot = async (file: string, caption: string, node?: string) => {
 			// The pointer off every control, so no hover state or tooltip is in the picture.
@@ -390,7 +393,7 @@ export async function takeEditorScreenshots(opts: EditorScreenshotOptions): Prom
 
 		// 2. New workflow with a manual trigger
 		await page.goto(`${opts.instance.url}/workflow/new`);
-		await page.locator('[data-test-id="node-creator-plus-button"]').waitFor({ state: 'visible' });
+		await page.locator('[data-test-id="node-creator-plus-button"]').waitFor({ state: 'visible', timeout: LOAD_TIMEOUT });
 		await settle(page);
 		// The first step lists triggers: each trigger's entry shows the trigger's description.
 		const terms = SEARCH_TERMS.filter((t) => pkg.nodes.some((n) => searchTermFor(n) === t));
