@@ -113,9 +113,10 @@ function resourceCount(nodeTypes: ExportedNodeType[], type: string): number {
 	return props.find((p) => p.name === 'resource' && p.type === 'options')?.options?.length ?? 0;
 }
 
-/** The node window's Docs tab links to the codex's primaryDocumentation, this package's page for the node. */
+/** The node window's Docs link goes to the codex's primaryDocumentation, this package's page for the node. */
 async function checkDocsLink(page: Page, node: DeclaredNode, check: EditorScreenshotOptions['check']): Promise<void> {
-	const link = page.locator('[data-test-id="tab-docs"] a[href]').first();
+	// 2.41 shows it as "Docs" at the top right of the node window; older layouts as a Docs tab.
+	const link = page.locator('a[href]:visible', { hasText: /^\s*Docs\s*$/ }).or(page.locator('[data-test-id="tab-docs"] a[href]')).first();
 	const href = (await link.count()) > 0 ? await link.getAttribute('href') : null;
 	const codexUrl = primaryDocumentationUrl(REPO_DIR, node.type);
 	check(
