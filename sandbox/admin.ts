@@ -6,27 +6,9 @@ import type { FeedSeed } from './falcon/ioc-management/seed';
 import { applyConfigPatch } from './config';
 import { ApiError, reply } from './core/envelope';
 import { Router } from './core/router';
-import { scanResource } from './falcon/quick-scan-pro/records';
 import type { RequestLogEntry } from './core/request-log';
 import type { Sandbox } from './types';
-import { ALERT_STATUSES, PATTERNS, SEVERITY_SCORES } from './falcon/alerts/model';
-import type { NewAlert } from './falcon/alerts/store';
-
-const NEW_ALERT_TEXT = ['sha256', 'filename', 'device_id', 'hostname'] as const;
-
-/** What is wrong with a POST /_sandbox/falcon/alerts body, or undefined. */
-function newAlertProblem(body: Record<string, unknown>): string | undefined {
-	for (const key of Object.keys(body)) {
-		if (![...NEW_ALERT_TEXT, 'severity_name', 'status', 'pattern', 'timestamp'].includes(key)) return `Unknown alert field '${key}'`;
-	}
-	for (const key of NEW_ALERT_TEXT) if (body[key] !== undefined && (typeof body[key] !== 'string' || body[key] === '')) return `${key} must be a non-empty string`;
-	if (body.sha256 !== undefined && !/^[a-f0-9]{64}$/i.test(String(body.sha256))) return 'sha256 must be 64 hexadecimal characters';
-	if (body.severity_name !== undefined && !Object.keys(SEVERITY_SCORES).includes(String(body.severity_name))) return `severity_name must be one of ${Object.keys(SEVERITY_SCORES).join(', ')}`;
-	if (body.status !== undefined && !(ALERT_STATUSES as readonly string[]).includes(String(body.status))) return `status must be one of ${ALERT_STATUSES.join(', ')}`;
-	if (body.pattern !== undefined && !Object.keys(PATTERNS).includes(String(body.pattern))) return `pattern must be one of ${Object.keys(PATTERNS).join(', ')}`;
-	if (body.timestamp !== undefined && (typeof body.timestamp !== 'number' || !Number.isFinite(body.timestamp))) return 'timestamp must be Unix milliseconds';
-	return undefined;
-}
+import { registerTriggerEventRoutes } from './admin-events';
 
 export interface AdminControls {
 	handle: () => Sandbox;
@@ -140,57 +122,7 @@ export function createAdminRouter(c: AdminControls): Router {
 		opts,
 	);
 
-	admin.post(
-		'/_sandbox/orion/alerts',
-		(ctx) => {
-			const body = (ctx.body ?? {}) as Record<string, unknown>;
-			if (typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'A JSON object with the alert fields to set is expected');
-			if (body.timestamp !== undefined && (typeof body.timestamp !== 'number' || !Number.isFinite(body.timestamp))) {
-				throw new ApiError(400, 'timestamp must be Unix milliseconds');
-			}
-			if (body.status !== undefined && !['Pending', 'InProgress', 'Closed'].includes(String(body.status))) {
-				throw new ApiError(400, 'status must be Pending, InProgress or Closed');
-			}
-			return reply(201, c.handle().state.orion.addAlert(body));
-		},
-		opts,
-	);
-
-	admin.post(
-		'/_sandbox/quick-scan-pro/scans',
-		(ctx) => {
-			const body = (ctx.body ?? {}) as Record<string, unknown>;
-			if (typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'A JSON object {content? | sha256?, fileName?, verdict?} is expected');
-			const { content, sha256, fileName, verdict } = body;
-			if (verdict !== undefined && verdict !== 'malicious' && verdict !== 'clean') throw new ApiError(400, "verdict must be 'malicious' or 'clean'");
-			if (fileName !== undefined && (typeof fileName !== 'string' || fileName.length > 255)) throw new ApiError(400, 'fileName must be a string of at most 255 characters');
-			const store = c.handle().state.quickScanPro;
-			const now = Date.now();
-			let hash: string;
-			if (typeof content === 'string' && content !== '') hash = store.putFile(Buffer.from(content, 'utf8'), (fileName as string | undefined) ?? 'sample.txt', 'sandbox-admin', now).sha256;
-			else if (typeof sha256 === 'string' && /^[a-f0-9]{64}$/i.test(sha256)) hash = sha256.toLowerCase();
-			else throw new ApiError(400, 'Give the file as content (text), or its sha256 (64 hexadecimal characters)');
-			const entry = store.addFinished({ sha256: hash, fileName: (fileName as string | undefined) ?? '', verdict: verdict as 'malicious' | 'clean' | undefined, at: now });
-			return reply(201, scanResource(entry, now));
-		},
-		opts,
-	);
-
-	admin.post(
-		'/_sandbox/falcon/alerts',
-		(ctx) => {
-			const body = (ctx.body ?? {}) as Record<string, unknown>;
-			if (typeof body !== 'object' || Array.isArray(body)) throw new ApiError(400, 'A JSON object with the alert fields to set is expected');
-			const problem = newAlertProblem(body);
-			if (problem) throw new ApiError(400, problem);
-			try {
-				return reply(201, c.handle().state.alerts.create(body as NewAlert));
-			} catch (error) {
-				throw new ApiError(404, (error as Error).message);
-			}
-		},
-		opts,
-	);
+	registerTriggerEventRoutes(admin, c.handle, opts);
 
 	admin.get(
 		'/_sandbox/credentials',

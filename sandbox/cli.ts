@@ -2,6 +2,7 @@
  * `npm run sandbox [-- --port 8787 --latency 50 --rate-limit 6000 --seed demo|empty --region us-1]`
  * Starts the sandbox and prints how to point the n8n credential at it.
  */
+import { TRIGGER_EVENT_ROUTES, triggerEventCurl } from './admin-events';
 import { startSandbox } from './index';
 import type { SandboxOptions } from './types';
 
@@ -28,12 +29,26 @@ function num(name: string, value: string | undefined): number | undefined {
 	return n;
 }
 
+/** Each trigger-event route: what it does, its fields, and its curl. */
+function triggerEventLines(url: string): string[] {
+	return TRIGGER_EVENT_ROUTES.flatMap((route) => [`  POST ${route.path}: ${route.does}`, `    fields: ${route.fields}`, `    ${triggerEventCurl(url, route)}`]);
+}
+
+function helpText(url: string): string {
+	return [
+		'Usage: npm run sandbox -- [--port 8787] [--host 127.0.0.1] [--latency ms] [--rate-limit perMinute] [--seed demo|empty] [--region us-1] [--token-lifetime s] [--indicators N]',
+		'',
+		'Fire a trigger event while you build a workflow (each answers the new record, 201):',
+		...triggerEventLines(url),
+		'',
+		`Controls: ${url}/_sandbox/health | /_sandbox/requests | /_sandbox/config (PATCH) | /_sandbox/reset | /_sandbox/expire-tokens | /_sandbox/seed/indicators | /_sandbox/routes`,
+	].join('\n');
+}
+
 async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2));
 	if (args.help) {
-		console.log(
-			'Usage: npm run sandbox -- [--port 8787] [--host 127.0.0.1] [--latency ms] [--rate-limit perMinute] [--seed demo|empty] [--region us-1] [--token-lifetime s] [--indicators N]',
-		);
+		console.log(helpText(`http://${args.host ?? '127.0.0.1'}:${args.port ?? process.env.SANDBOX_PORT ?? 8787}`));
 		return;
 	}
 	const options: SandboxOptions = {
@@ -72,8 +87,8 @@ async function main(): Promise<void> {
 		`  Controls: ${sandbox.url}/_sandbox/health | /_sandbox/requests | /_sandbox/config (PATCH) | /_sandbox/reset | /_sandbox/expire-tokens | /_sandbox/seed/indicators`,
 		'  Try:',
 		`    curl -s -X POST ${sandbox.url}/oauth2/token -d client_id=${sandbox.falcon.clientId} -d client_secret=${sandbox.falcon.clientSecret}`,
-		'  Raise a Falcon alert (fires the Falcon Trigger\'s New Alert):',
-		`    curl -s -X POST ${sandbox.url}/_sandbox/falcon/alerts -H 'content-type: application/json' -d '{"severity_name": "Critical"}'`,
+		'  Fire a trigger event (npm run sandbox -- --help lists the fields):',
+		...triggerEventLines(sandbox.url).filter((line) => !line.startsWith('    fields: ')).map((line) => `  ${line}`),
 		'',
 		'  n8n credential "Cytomic Orion API":',
 		`    Token URL:     ${sandbox.url}/orion/oauth/token`,

@@ -11,6 +11,17 @@
  *     shown must be the ones the node type describes;
  *  5. the canvas with every node added.
  *
+ * Checks of what a newcomer reads (issue 13), with the expected text read at run time from the node
+ * types n8n loaded and the codex files (editor-expectations.ts):
+ *  - the nodes panel entry of each node shows that node's description: a trigger's where triggers
+ *    are listed (the first step of a new workflow), an action node's when adding an action (after
+ *    the first step), also where n8n merges a node and its trigger into one entry ("Cytomic Orion");
+ *  - a node's list of actions has no heading that repeats its word ("ACTION ACTIONS");
+ *  - the node window's Docs link is the codex's `resources.primaryDocumentation`, and that is this
+ *    package's docs/nodes page;
+ *  - each node's subtitle on the canvas shows the display name of its operation or event (from the
+ *    node description), not the raw values, and is not cut off.
+ *
  * Files go to docs/screenshots/ with stable names (index.json lists them, with captions, and
  * README.md there shows them); files an earlier run listed and this one did not make are
  * removed. The browser only reaches loopback: every other request is aborted (the editor asks
@@ -23,6 +34,17 @@ import * as path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 
 import { CHROMIUM_ARGS, CHROMIUM_BIN, ensureChromium } from './chromium';
+import {
+	nodeDescription,
+	notPackageNodePage,
+	primaryDocumentationUrl,
+	repeatsItsWord,
+	subtitleExpectation,
+	subtitleProblem,
+	withoutUtm,
+	type ShownSelection,
+} from './editor-expectations';
+import { REPO_DIR } from './examples';
 import { DEFAULT_OWNER, type ExportedNodeType, type N8nInstance } from './instance';
 import type { DeclaredNode, PackageInfo } from './package-info';
 import { N8N_VERSION } from './paths';
@@ -30,6 +52,8 @@ import { N8N_VERSION } from './paths';
 export const SEARCH_TERMS = ['CrowdStrike', 'Cytomic'];
 const VIEWPORT = { width: 1280, height: 800 };
 const TIMEOUT = 30_000;
+/** Loading the editor's bundle on a busy machine can take longer than any click. */
+const LOAD_TIMEOUT = 120_000;
 
 export interface Screenshot {
 	file: string;
@@ -82,6 +106,26 @@ function richestResource(nodeTypes: ExportedNodeType[], type: string): string | 
 		if (!best || count > best.count) best = { name: r.name, count };
 	}
 	return best?.name;
+}
+
+function resourceCount(nodeTypes: ExportedNodeType[], type: string): number {
+	const props = (nodeTypes.filter((x) => x.name === type).pop()?.properties as OptionProperty[] | undefined) ?? [];
+	return props.find((p) => p.name === 'resource' && p.type === 'options')?.options?.length ?? 0;
+}
+
+/** The node window's Docs link goes to the codex's primaryDocumentation, this package's page for the node. */
+async function checkDocsLink(page: Page, node: DeclaredNode, check: EditorScreenshotOptions['check']): Promise<void> {
+	// 2.41 shows it as "Docs" at the top right of the node window; older layouts as a Docs tab.
+	const link = page.locator('a[href]:visible', { hasText: /^\s*Docs\s*$/ }).or(page.locator('[data-test-id="tab-docs"] a[href]')).first();
+	const href = (await link.count()) > 0 ? await link.getAttribute('href') : null;
+	const codexUrl = primaryDocumentationUrl(REPO_DIR, node.type);
+	check(
+		`${node.displayName}: the node window's Docs link is the codex's resources.primaryDocumentation`,
+		!!href && !!codexUrl && withoutUtm(href) === codexUrl,
+		`Docs link: ${href ?? 'none found'}; codex: ${codexUrl ?? 'none'}`,
+	);
+	const problem = notPackageNodePage(codexUrl, REPO_DIR);
+	check(`${node.displayName}: the Docs link opens this package's docs/nodes page for it`, problem === undefined, `${codexUrl ?? 'none'}${problem ? `: ${problem}` : ''}`);
 }
 
 function escapeRegExp(s: string): string {
@@ -150,8 +194,8 @@ async function ownerSetupOrLogin(page: Page, baseUrl: string, shoot: (file: stri
 	const form = page.locator('[data-test-id="setup-form"]');
 	const signin = page.locator('[data-test-id="auth-form"] input[type="password"]');
 	await Promise.race([
-		form.locator('input[name="email"]').waitFor({ state: 'visible', timeout: TIMEOUT }),
-		signin.waitFor({ state: 'visible', timeout: TIMEOUT }),
+		form.locator('input[name="email"]').waitFor({ state: 'visible', timeout: LOAD_TIMEOUT }),
+		signin.waitFor({ state: 'visible', timeout: LOAD_TIMEOUT }),
 	]);
 	if (await form.locator('input[name="email"]').isVisible()) {
 		await form.locator('input[name="email"]').fill(DEFAULT_OWNER.email);
@@ -193,6 +237,63 @@ async function closeNodesPanel(page: Page): Promise<void> {
 
 async function resultNames(page: Page): Promise<string[]> {
 	return (await page.locator('[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]').allInnerTexts()).map((t) => t.trim());
+}
+
+/** Each entry of the nodes panel: its name and the description shown under it. */
+async function entryDescriptions(page: Page): Promise<Map<string, string>> {
+	const pairs = await page.locator('[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]').evaluateAll((els) =>
+		els.map((el) => {
+			// Up to the element that holds this entry's description, never one holding another entry.
+			let box = el.parentElement;
+			while (box && !box.querySelector('[data-test-id="node-creator-item-description"]') && box.querySelectorAll('[data-test-id="node-creator-item-name"]').length === 1) box = box.parentElement;
+			const own = box && box.querySelectorAll('[data-test-id="node-creator-item-name"]').length === 1;
+			const description = own ? box?.querySelector('[data-test-id="node-creator-item-description"]')?.textContent : undefined;
+			return [(el.textContent ?? '').trim(), (description ?? '').replace(/\s+/g, ' ').trim()] as [string, string];
+		}),
+	);
+	return new Map(pairs);
+}
+
+/** Checks that the entry of each node shows the node's own description (where `nodes` are added). */
+async function checkEntryDescriptions(page: Page, term: string, nodes: DeclaredNode[], where: string, opts: EditorScreenshotOptions): Promise<void> {
+	const shown = await entryDescriptions(page);
+	for (const node of nodes) {
+		const name = panelNameFor(node);
+		const expected = (nodeDescription(opts.nodeTypes, node.type) ?? '').replace(/\s+/g, ' ').trim();
+		const text = shown.get(name);
+		opts.check(
+			`nodes panel, ${where}, "${term}": the "${name}" entry shows ${node.displayName}'s description`,
+			text !== undefined && expected !== '' && text === expected,
+			`shown: ${text === undefined ? `no entry "${name}" (entries: ${[...shown.keys()].join(', ')})` : `"${text}"`}; ${node.displayName}'s description: "${expected}"`,
+		);
+	}
+}
+
+/** The headings of the list of a node's actions (label rows, e.g. "INDICATOR ACTIONS"). */
+async function actionHeadings(page: Page): Promise<string[]> {
+	return (await page.locator('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]:not([data-keyboard-nav-type])').allInnerTexts())
+		.map((t) => t.replace(/\s+/g, ' ').trim())
+		.filter(Boolean);
+}
+
+/** What a parameter's dropdown shows selected (its display name), or undefined when it is not shown. */
+async function shownOption(page: Page, param: string): Promise<string | undefined> {
+	const field = page.locator(`[data-test-id="parameter-input-${param}"]`).first();
+	if (!(await field.isVisible().catch(() => false))) return undefined;
+	const input = field.locator('input').first();
+	const value = (await input.count()) > 0 ? await input.inputValue().catch(() => '') : '';
+	return (value || (await field.innerText()).split('\n')[0]).trim() || undefined;
+}
+
+/** The node's subtitle on the canvas, and whether it is cut off. */
+async function canvasSubtitle(page: Page, type: string): Promise<{ text: string; cut: boolean } | undefined> {
+	const node = page.locator(`[data-test-id="canvas-node"][data-node-type="${type}"]`).first();
+	if ((await node.count()) === 0) return undefined;
+	return await node.evaluate((el) => {
+		const sub = el.querySelector('[class*="_subtitle_"]');
+		if (!sub) return undefined;
+		return { text: (sub.textContent ?? '').replace(/\s+/g, ' ').trim(), cut: sub.scrollWidth > sub.clientWidth + 1 || sub.scrollHeight > sub.clientHeight + 1 };
+	});
 }
 
 async function visibleOptionNames(page: Page): Promise<string[]> {
@@ -276,6 +377,7 @@ export async function takeEditorScreenshots(opts: EditorScreenshotOptions): Prom
 		});
 		const page = context.pages()[0] ?? (await context.newPage());
 		page.setDefaultTimeout(TIMEOUT);
+		page.setDefaultNavigationTimeout(LOAD_TIMEOUT);
 
 		const shoot = async (file: string, caption: string, node?: string) => {
 			// The pointer off every control, so no hover state or tooltip is in the picture.
@@ -292,8 +394,15 @@ export async function takeEditorScreenshots(opts: EditorScreenshotOptions): Prom
 
 		// 2. New workflow with a manual trigger
 		await page.goto(`${opts.instance.url}/workflow/new`);
-		await page.locator('[data-test-id="node-creator-plus-button"]').waitFor({ state: 'visible' });
+		await page.locator('[data-test-id="node-creator-plus-button"]').waitFor({ state: 'visible', timeout: LOAD_TIMEOUT });
 		await settle(page);
+		// The first step lists triggers: each trigger's entry shows the trigger's description.
+		const terms = SEARCH_TERMS.filter((t) => pkg.nodes.some((n) => searchTermFor(n) === t));
+		for (const term of terms.filter((t) => pkg.nodes.some((n) => n.isTrigger && searchTermFor(n) === t))) {
+			await openNodesPanel(page, term);
+			await checkEntryDescriptions(page, term, pkg.nodes.filter((n) => n.isTrigger && searchTermFor(n) === term), 'adding the first step (triggers)', opts);
+			await shoot(`nodes-panel-${term.toLowerCase()}-first-step.png`, `Nodes panel on a new workflow (triggers), search "${term}"`);
+		}
 		await openNodesPanel(page, '');
 		const manual = page.locator('[data-test-id="node-creator"] [data-test-id="node-creator-item-name"]', { hasText: /^Trigger manually$/ });
 		await manual.first().click();
@@ -301,10 +410,10 @@ export async function takeEditorScreenshots(opts: EditorScreenshotOptions): Prom
 		await closeNodesPanel(page);
 		await settle(page);
 
-		// 3. Search terms
-		const terms = SEARCH_TERMS.filter((t) => pkg.nodes.some((n) => searchTermFor(n) === t));
+		// 3. Search terms (after the first step: adding an action)
 		for (const term of terms) {
 			await openNodesPanel(page, term);
+			await checkEntryDescriptions(page, term, pkg.nodes.filter((n) => !n.isTrigger && searchTermFor(n) === term), 'adding an action', opts);
 			const names = await resultNames(page);
 			const wanted = [...new Set(pkg.nodes.filter((n) => searchTermFor(n) === term).map((n) => panelNameFor(n)))];
 			check(
@@ -317,6 +426,7 @@ export async function takeEditorScreenshots(opts: EditorScreenshotOptions): Prom
 		}
 
 		// 4. Each node
+		const selections = new Map<string, ShownSelection>();
 		for (const node of pkg.nodes) {
 			// The "+" on the output of the last node: the node added next is connected after it.
 			await tidyAndFit(page);
@@ -348,11 +458,20 @@ export async function takeEditorScreenshots(opts: EditorScreenshotOptions): Prom
 				const pickIndex = listed.findIndex((e, i) => !e.category && (node.isTrigger ? triggersAt >= 0 && i > triggersAt : triggersAt < 0 || i < triggersAt));
 				const names = listed.filter((e, i) => !e.category && (node.isTrigger ? i > triggersAt : triggersAt < 0 || i < triggersAt)).map((e) => e.text);
 				await shoot(`${node.slug}-${node.isTrigger ? 'triggers' : 'actions'}.png`, `${node.displayName}: its ${node.isTrigger ? 'trigger events' : 'actions'} in the nodes panel`, node.name);
+				if (!node.isTrigger && resourceCount(opts.nodeTypes, node.type) > 1) {
+					const headings = await actionHeadings(page);
+					check(
+						`${node.displayName}: its actions list has a heading per resource and none repeats its word (as "ACTION ACTIONS")`,
+						headings.length > 0 && !headings.some(repeatsItsWord),
+						`headings: ${headings.join(' | ') || 'none found'}`,
+					);
+				}
 				check(`${node.displayName}: the nodes panel lists its ${node.isTrigger ? 'trigger events' : 'actions'}`, names.length > 0 && pickIndex >= 0, names.join(', ') || actions.join(', '));
 				await page.locator(PANEL_ENTRIES).nth(pickIndex).click();
 				await ndv.waitFor({ state: 'visible' });
 			}
 			await settle(page, 600);
+			await checkDocsLink(page, node, check);
 			let opened = 0;
 			for (const param of ['resource', 'operation', 'event']) {
 				const input = page.locator(`[data-test-id="parameter-input-${param}"]`).first();
@@ -385,6 +504,7 @@ export async function takeEditorScreenshots(opts: EditorScreenshotOptions): Prom
 				await shoot(`${node.slug}-parameters.png`, `${node.displayName}: its parameters`, node.name);
 			}
 			check(`${node.displayName}: added to the canvas and a Resource/Operation/Event dropdown opened`, opened > 0, `${opened} dropdown(s)`);
+			selections.set(node.type, { resource: await shownOption(page, 'resource'), operation: await shownOption(page, 'operation'), event: await shownOption(page, 'event') });
 			await page.locator('[data-test-id="ndv-close-button"]').click();
 			await ndv.waitFor({ state: 'hidden' });
 			await settle(page, 300);
@@ -392,6 +512,18 @@ export async function takeEditorScreenshots(opts: EditorScreenshotOptions): Prom
 
 		// 5. The canvas: everything in view, nothing selected
 		await tidyAndFit(page);
+		for (const node of pkg.nodes) {
+			const shown = selections.get(node.type) ?? {};
+			const expected = subtitleExpectation(opts.nodeTypes, node.type, shown);
+			const subtitle = await canvasSubtitle(page, node.type);
+			const problem = subtitle ? (subtitleProblem(subtitle.text, expected) ?? (subtitle.cut ? 'cut off' : undefined)) : 'no subtitle found';
+			const selected = Object.entries(shown).filter(([, v]) => v !== undefined).map(([k, v]) => `${k} "${String(v)}"`).join(', ');
+			check(
+				`${node.displayName}: its canvas subtitle shows the display name of its ${node.isTrigger ? 'event' : 'operation'}, not cut off`,
+				problem === undefined,
+				`subtitle: ${subtitle ? `"${subtitle.text}"` : 'none'}${problem ? ` (${problem})` : ''}; expected one of: ${expected.names.map((n) => `"${n}"`).join(' / ') || 'none'}; selected: ${selected}`,
+			);
+		}
 		await page.locator('[data-test-id="zoom-out-button"]').click({ timeout: 5000 }).catch(() => undefined);
 		// A click on empty canvas deselects (Tidy up lays the nodes out from the top left, so the
 		// bottom right is empty); a selected trigger would show its "Execute workflow" button.

@@ -44,33 +44,6 @@ const short = (v: unknown): string => {
 const EICAR_SHA256 = '275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f';
 const UNKNOWN_SHA256 = 'ab'.repeat(32);
 
-/** A file quarantined now on host `host` of the sandbox fleet (as the Falcon API would list it). */
-function quarantineNow(sandbox: Sandbox, host: number, sha256: string, fileName: string, createdMs: number): string {
-	const device = sandbox.state.devices.devices[host];
-	const at = new Date(createdMs).toISOString();
-	const id = `${device.device_id}_${sha256}`;
-	sandbox.state.quarantine.insert(
-		{
-			id,
-			aid: device.device_id,
-			cid: device.cid.toLowerCase(),
-			sha256,
-			state: 'quarantined',
-			hostname: device.hostname,
-			username: device.username,
-			paths: [{ path: `C:\\Users\\${device.username}\\Downloads\\${fileName}`, filename: fileName, state: 'quarantined' }],
-			date_created: at,
-			date_updated: at,
-			detect_ids: [],
-			alert_ids: [],
-			primary_module: true,
-			is_on_removable_disk: false,
-		},
-		createdMs,
-	);
-	return id;
-}
-
 export const EXAMPLE_EXPECTATIONS: Record<string, ExampleExpectation> = {
 	'feed-sync.json': {
 		order: ['Every Hour', 'Read Feed', 'Sync Indicators', 'Synced'],
@@ -92,15 +65,14 @@ export const EXAMPLE_EXPECTATIONS: Record<string, ExampleExpectation> = {
 
 	'quarantine-review.json': {
 		stimulate(sandbox) {
-			const hosts = sandbox.state.devices.devices;
-			const host = hosts.findIndex((d) => !sandbox.state.quarantine.get(`${d.device_id}_${EICAR_SHA256}`));
+			// What POST /_sandbox/falcon/quarantined-files does.
 			const now = Date.now();
-			const a = quarantineNow(sandbox, host, EICAR_SHA256, 'eicar.com', now - 50);
-			const b = quarantineNow(sandbox, host + 1, UNKNOWN_SHA256, 'tool.exe', now - 49);
+			const a = sandbox.state.quarantine.quarantineNow({ sha256: EICAR_SHA256, filename: 'eicar.com', timestamp: now - 50 }).id;
+			const b = sandbox.state.quarantine.quarantineNow({ sha256: UNKNOWN_SHA256, filename: 'tool.exe', timestamp: now - 49 }).id;
 			return `quarantined ${a} (EICAR, a blocking indicator) and ${b} (unknown hash)`;
 		},
-		order: ['New Quarantined File', 'Check Hash Indicator', 'Get Quarantined File Details', 'Known Malicious?', 'Delete Quarantined File', 'Human Review'],
-		counts: { 'New Quarantined File': 2, 'Delete Quarantined File': 1, 'Human Review': 1 },
+		order: ['New Quarantined File', 'Check Hash Indicator', 'Get Quarantined File Details', 'Wait for Look-Up', 'Known Malicious?', 'Delete Quarantined File', 'Human Review'],
+		counts: { 'New Quarantined File': 2, 'Wait for Look-Up': 2, 'Delete Quarantined File': 1, 'Human Review': 1 },
 		check(ctx, expect) {
 			const emitted = ctx.out('New Quarantined File').map((i) => String(i.sha256));
 			expect('the trigger emitted the two new files, once each', JSON.stringify(emitted) === JSON.stringify([EICAR_SHA256, UNKNOWN_SHA256]), emitted.join(', '));
@@ -122,8 +94,8 @@ export const EXAMPLE_EXPECTATIONS: Record<string, ExampleExpectation> = {
 			const alert = sandbox.state.alerts.create();
 			return `raised the high alert ${alert.composite_id} (${alert.filename} on ${alert.device.hostname}, a hash no custom indicator names)`;
 		},
-		order: ['New High Alert', 'Look Up Hash', 'Unknown Hash?', 'Block Hash', 'Preview Deletion', 'Delete Quarantined Copies', 'Contain Host', 'Update Alert'],
-		counts: { 'New High Alert': 1, 'Block Hash': 1, 'Preview Deletion': 1, 'Delete Quarantined Copies': 1, 'Contain Host': 1, 'Update Alert': 1 },
+		order: ['New High Alert', 'Look Up Hash', 'Wait for Look-Up', 'Unknown Hash?', 'Block Hash', 'Preview Deletion', 'Delete Quarantined Copies', 'Contain Host', 'Update Alert'],
+		counts: { 'New High Alert': 1, 'Look Up Hash': 1, 'Wait for Look-Up': 1, 'Block Hash': 1, 'Preview Deletion': 1, 'Delete Quarantined Copies': 1, 'Contain Host': 1, 'Update Alert': 1 },
 		check(ctx, expect) {
 			const [alert] = ctx.out('New High Alert');
 			const sha = String(alert?.sha256 ?? '');
@@ -176,6 +148,7 @@ export const EXAMPLE_EXPECTATIONS: Record<string, ExampleExpectation> = {
 		order: [
 			'Alert',
 			'Look Up Indicator',
+			'Wait for Look-Up',
 			'Scan File',
 			'Malicious?',
 			'Block Hash',
@@ -183,7 +156,7 @@ export const EXAMPLE_EXPECTATIONS: Record<string, ExampleExpectation> = {
 			'Delete Quarantined Copies',
 			'Release Quarantined Copies',
 		],
-		counts: { Alert: 2, 'Look Up Indicator': 0, 'Scan File': 2, 'Block Hash': 1, 'Preview Deletion': 1, 'Delete Quarantined Copies': 1, 'Release Quarantined Copies': 1 },
+		counts: { Alert: 2, 'Look Up Indicator': 1, 'Wait for Look-Up': 2, 'Scan File': 2, 'Block Hash': 1, 'Preview Deletion': 1, 'Delete Quarantined Copies': 1, 'Release Quarantined Copies': 1 },
 		check(ctx, expect) {
 			const verdicts = ctx.out('Scan File');
 			expect(

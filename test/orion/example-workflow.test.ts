@@ -27,7 +27,7 @@ describe('example: orion-ioc-import.json', () => {
 
 	it('references the credential by the documented id and uses only harness-supported built-ins', () => {
 		const types = new Set(workflow.nodes.map((node) => node.type));
-		expect([...types].filter((type) => type.startsWith('n8n-nodes-base.')).sort()).toEqual(['n8n-nodes-base.if', 'n8n-nodes-base.manualTrigger', 'n8n-nodes-base.noOp']);
+		expect([...types].filter((type) => type.startsWith('n8n-nodes-base.')).sort()).toEqual(['n8n-nodes-base.if', 'n8n-nodes-base.manualTrigger', 'n8n-nodes-base.noOp', 'n8n-nodes-base.stickyNote']);
 		for (const node of workflow.nodes.filter((candidate) => candidate.type === 'n8n-nodes-edr-soar.cytomicOrion')) {
 			expect(node.credentials).toEqual({ cytomicOrionApi: { id: 'orion-sandbox', name: 'Orion sandbox' } });
 		}

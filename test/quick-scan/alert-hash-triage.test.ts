@@ -32,7 +32,7 @@ function copiesOf(sha256: string) {
 
 test('the example only uses node types the harness and this package provide, and the sandbox credential', () => {
 	for (const node of workflow.nodes) {
-		expect(node.type).toMatch(/^n8n-nodes-edr-soar\.crowdStrikeFalcon|^n8n-nodes-base\.(manualTrigger|if|noOp)$/);
+		expect(node.type).toMatch(/^n8n-nodes-edr-soar\.crowdStrikeFalcon|^n8n-nodes-base\.(manualTrigger|if|noOp|merge|stickyNote)$/);
 		if (node.type.startsWith('n8n-nodes-edr-soar.')) {
 			expect(node.credentials).toEqual({ crowdStrikeFalconApi: { id: 'falcon-sandbox', name: 'Falcon sandbox' } });
 		}
@@ -53,6 +53,7 @@ test('alert → look up → scan → block and delete the malware, release the f
 	expect(run.executionOrder).toEqual([
 		'Alert',
 		'Look Up Indicator',
+		'Wait for Look-Up',
 		'Scan File',
 		'Malicious?',
 		'Block Hash',
@@ -61,8 +62,13 @@ test('alert → look up → scan → block and delete the malware, release the f
 		'Release Quarantined Copies',
 	]);
 
-	// Look up: neither hash is a custom indicator yet.
-	expect(run.nodes['Look Up Indicator'].items).toEqual([]);
+	// Look up: neither hash is a custom indicator yet; Always Output Data gives the Merge one empty item.
+	expect(run.nodes['Look Up Indicator'].items.map((item) => item.json)).toEqual([{}]);
+	// The Merge passes the alerts on, with their files.
+	expect(run.nodes['Wait for Look-Up'].items.map((item) => [item.json.alert_id, Object.keys(item.binary ?? {})])).toEqual([
+		['ALERT-5120', ['file']],
+		['ALERT-5121', ['file']],
+	]);
 
 	// Scan File: one verdict per alert file, with the scan ID and the quota.
 	const verdicts = run.nodes['Scan File'].items.map((item) => item.json);

@@ -52,13 +52,13 @@ async function pollAndRun(box: Sandbox, store: CredentialStore, raise: () => voi
 it('is the Falcon Trigger, this package\'s nodes and the harness built-ins, with the sandbox credential; every step is a connection', () => {
 	expect(workflow.name).toBe('Alert to containment');
 	for (const node of workflow.nodes) {
-		expect(node.type).toMatch(/^n8n-nodes-edr-soar\.crowdStrikeFalcon|^n8n-nodes-base\.if$/);
+		expect(node.type).toMatch(/^n8n-nodes-edr-soar\.crowdStrikeFalcon|^n8n-nodes-base\.(if|merge|stickyNote)$/);
 		if (node.type.startsWith('n8n-nodes-edr-soar.')) expect(node.credentials).toEqual({ crowdStrikeFalconApi: { id: 'falcon-sandbox', name: 'Falcon sandbox' } });
 	}
 	expect(workflow.nodes.find((node) => node.name === TRIGGER)?.parameters).toMatchObject({ event: 'newAlert', minSeverity: 'High' });
 	expect(workflow.nodes.find((node) => node.name === 'Contain Host')?.parameters).toMatchObject({ operation: 'contain', limitAffected: true, maxHosts: 5 });
 	const targets = Object.values(workflow.connections).flatMap((outputs) => outputs.main.flatMap((branch) => (branch ?? []).map((connection) => connection.node)));
-	for (const node of workflow.nodes.filter((entry) => entry.name !== TRIGGER)) expect(targets).toContain(node.name);
+	for (const node of workflow.nodes.filter((entry) => entry.name !== TRIGGER && entry.type !== 'n8n-nodes-base.stickyNote')) expect(targets).toContain(node.name);
 });
 
 it('a new high alert on an unknown hash: blocks it, deletes its quarantined copies, contains the host, and says so on the alert', async () => {
@@ -68,7 +68,7 @@ it('a new high alert on an unknown hash: blocks it, deletes its quarantined copi
 		alert = sandbox().state.alerts.create();
 	});
 	expect(polled.items.map((item) => item.json.composite_id)).toEqual([alert.composite_id]);
-	expect(run.executionOrder).toEqual([TRIGGER, 'Look Up Hash', 'Unknown Hash?', 'Block Hash', 'Preview Deletion', 'Delete Quarantined Copies', 'Contain Host', 'Update Alert']);
+	expect(run.executionOrder).toEqual([TRIGGER, 'Look Up Hash', 'Wait for Look-Up', 'Unknown Hash?', 'Block Hash', 'Preview Deletion', 'Delete Quarantined Copies', 'Contain Host', 'Update Alert']);
 
 	const indicator = sandbox().state.iocs.findByValue('sha256', malware.sha256);
 	expect(indicator).toMatchObject({ action: 'prevent', severity: 'high', source: 'n8n alert-to-containment' });
@@ -97,7 +97,7 @@ it('a known hash on a host already contained: no second indicator, and the alert
 	const { run } = await pollAndRun(sandbox(), store, () => {
 		alert = sandbox().state.alerts.create({ sha256: EICAR_SHA256, device_id: contained?.device.device_id });
 	});
-	expect(run.executionOrder).toEqual([TRIGGER, 'Look Up Hash', 'Unknown Hash?', 'Preview Deletion', 'Delete Quarantined Copies', 'Contain Host', 'Update Alert']);
+	expect(run.executionOrder).toEqual([TRIGGER, 'Look Up Hash', 'Wait for Look-Up', 'Unknown Hash?', 'Preview Deletion', 'Delete Quarantined Copies', 'Contain Host', 'Update Alert']);
 	expect(sandbox().state.iocs.size).toBe(indicatorsBefore);
 	const [comment] = sandbox().state.alerts.get(alert.composite_id)?.comments ?? [];
 	expect(comment?.comment).toContain(`hash ${EICAR_SHA256} was already a custom indicator`);

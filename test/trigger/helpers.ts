@@ -42,28 +42,9 @@ export function poller(sandbox: Sandbox, parameters: INodeParameters): Poller {
 
 export const ids = (result: RunPollResult): string[] => result.items.map((item) => String(item.json.id));
 
-/** A file quarantined on host `host` of the fleet at `createdMs`. */
+/** A file quarantined on host `host` of the fleet at `createdMs` (what POST /_sandbox/falcon/quarantined-files does). */
 export function quarantineFile(sandbox: Sandbox, host: number, sha256: string, createdMs: number, fileName = 'dropper.exe'): QuarantinedFile {
-	const device = sandbox.state.devices.devices[host];
-	const at = new Date(createdMs).toISOString();
-	const doc: QuarantinedFile = {
-		id: `${device.device_id}_${sha256}`,
-		aid: device.device_id,
-		cid: device.cid.toLowerCase(),
-		sha256,
-		state: 'quarantined',
-		hostname: device.hostname,
-		username: device.username,
-		paths: [{ path: `C:\\Users\\${device.username}\\Downloads\\${fileName}`, filename: fileName, state: 'quarantined' }],
-		date_created: at,
-		date_updated: at,
-		detect_ids: [],
-		alert_ids: [],
-		primary_module: true,
-		is_on_removable_disk: false,
-	};
-	sandbox.state.quarantine.insert(doc, createdMs);
-	return doc;
+	return sandbox.state.quarantine.quarantineNow({ sha256, filename: fileName, device_id: sandbox.state.devices.devices[host].device_id, timestamp: createdMs });
 }
 
 export const sha = (n: number): string => `feed${n.toString(16).padStart(60, '0')}`;

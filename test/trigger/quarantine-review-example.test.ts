@@ -26,7 +26,7 @@ const sandbox = useSandbox();
 it('uses the Falcon Trigger, this package and the harness built-ins only, with the sandbox credential', () => {
 	expect(workflow.name).toBe('Trigger-driven quarantine review');
 	for (const node of workflow.nodes) {
-		expect(node.type).toMatch(/^n8n-nodes-edr-soar\.crowdStrikeFalcon|^n8n-nodes-base\.(if|noOp)$/);
+		expect(node.type).toMatch(/^n8n-nodes-edr-soar\.crowdStrikeFalcon|^n8n-nodes-base\.(if|noOp|merge|stickyNote)$/);
 		if (node.type.startsWith('n8n-nodes-edr-soar.')) expect(node.credentials).toEqual({ crowdStrikeFalconApi: { id: 'falcon-sandbox', name: 'Falcon sandbox' } });
 	}
 	expect(workflow.nodes.find((node) => node.name === TRIGGER)?.type).toBe('n8n-nodes-edr-soar.crowdStrikeFalconTrigger');
@@ -67,7 +67,7 @@ it('new quarantined files: a known malicious hash is deleted, the others go to h
 	});
 	expect(run.error).toBeUndefined();
 	expect(run.status).toBe('success');
-	expect(run.executionOrder).toEqual([TRIGGER, 'Check Hash Indicator', 'Get Quarantined File Details', 'Known Malicious?', 'Delete Quarantined File', 'Human Review']);
+	expect(run.executionOrder).toEqual([TRIGGER, 'Check Hash Indicator', 'Get Quarantined File Details', 'Wait for Look-Up', 'Known Malicious?', 'Delete Quarantined File', 'Human Review']);
 	expect(run.nodes['Delete Quarantined File'].items.map((item) => item.json.id)).toEqual([malicious.id]);
 	expect(run.nodes['Human Review'].items.map((item) => item.json.id)).toEqual([unknown.id]);
 	expect(sandbox().state.quarantine.get(malicious.id)?.state).toBe('deleted');

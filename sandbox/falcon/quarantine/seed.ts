@@ -44,10 +44,15 @@ function seedFiles(rng: Prng): SeedFile[] {
 	return files;
 }
 
-function filePath(device: Device, user: string, fileName: string, folder: string): string {
+export function filePath(device: Device, user: string, fileName: string, folder: string): string {
 	if (device.platform_name === 'Windows') return `\\Device\\HarddiskVolume3\\Users\\${user}\\${folder}\\${fileName}`;
 	const unixFolder = folder.split('\\')[0];
 	return device.platform_name === 'Mac' ? `/Users/${user}/${unixFolder}/${fileName}` : `/home/${user}/${unixFolder}/${fileName}`;
+}
+
+/** Files only a Windows host runs (quarantined on Windows hosts). */
+export function isWindowsBinary(fileName: string): boolean {
+	return /\.(exe|dll|com)$/.test(fileName);
 }
 
 /** Inserts the seed files; about fifty copies over the fleet. */
@@ -55,7 +60,7 @@ export function seedQuarantine(store: QuarantineStore, fleet: DeviceFleet, rando
 	const rng = new Prng(`quarantine:${randomSeed}`);
 	const windows = fleet.devices.filter((d) => d.platform_name === 'Windows');
 	for (const file of seedFiles(rng)) {
-		const pool = file.fileName.endsWith('.exe') || file.fileName.endsWith('.dll') || file.fileName.endsWith('.com') ? windows : fleet.devices;
+		const pool = isWindowsBinary(file.fileName) ? windows : fleet.devices;
 		const hosts = rng.sample(pool.length > 0 ? pool : fleet.devices, file.states.length);
 		hosts.forEach((device, i) => {
 			const state = file.states[i];

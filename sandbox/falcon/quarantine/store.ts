@@ -5,7 +5,7 @@
 import type { ErrorItem } from '../../core/envelope';
 import { compileFilter } from '../../core/fql';
 import { parseSort, sortDocs, type SortedResult, type SortSpec } from '../../core/sort';
-import type { DeviceFleet } from '../telemetry/devices';
+import type { Device, DeviceFleet } from '../telemetry/devices';
 import { DEFAULT_QUARANTINE_SORT, Q_FIELDS, QUARANTINE_FIELDS, QUARANTINE_TIEBREAKER } from './fields';
 import {
 	ACTION_SOURCES,
@@ -17,11 +17,24 @@ import {
 	type QuarantinedFile,
 	type QuarantineState,
 } from './model';
-import { seedOutbreak, seedQuarantine } from './seed';
+import { EICAR_SHA256 } from '../seed-data';
+import { filePath, isWindowsBinary, seedOutbreak, seedQuarantine } from './seed';
 
 export interface QuarantineStoreConfig {
 	seed: 'demo' | 'empty';
 	randomSeed: number | string;
+}
+
+/** What a file quarantined on demand is (admin route); anything left out is chosen. */
+export interface NewQuarantinedFile {
+	/** Default: the EICAR test file, which the sandbox's custom indicators block. */
+	sha256?: string;
+	filename?: string;
+	/** The host (device_id or hostname); default: one that holds no copy of the file yet. */
+	device_id?: string;
+	hostname?: string;
+	/** Epoch ms (default now). */
+	timestamp?: number;
 }
 
 export interface ActionOutcome {
@@ -80,6 +93,57 @@ export class QuarantineStore {
 	/** Quarantines one file on `count` distinct hosts (tests, benchmarks). Answers the new ids. */
 	seedOutbreak(count: number, sha256: string, fileName = 'outbreak.exe'): string[] {
 		return seedOutbreak(this, this.fleet, count, sha256.toLowerCase(), fileName);
+	}
+
+	/**
+	 * A file Falcon quarantines now on one host (what the New Quarantined File trigger polls for).
+	 * Throws an Error for an unknown host, or a host that already holds a copy of the file (the
+	 * quarantine ID is `<device_id>_<sha256>`).
+	 */
+	quarantineNow(input: NewQuarantinedFile = {}): QuarantinedFile {
+		const sha256 = (input.sha256 ?? EICAR_SHA256).toLowerCase();
+		const fileName = input.filename ?? (sha256 === EICAR_SHA256 ? 'eicar.com' : 'dropper.exe');
+		const device = this.hostFor(input, sha256, fileName);
+		const id = `${device.device_id}_${sha256}`;
+		if (this.byId.has(id.toLowerCase())) throw new Error(`${device.hostname} already holds a quarantined copy of ${sha256} (${id})`);
+		const at = input.timestamp ?? Date.now();
+		const iso = new Date(at).toISOString();
+		const doc: QuarantinedFile = {
+			id,
+			aid: device.device_id,
+			cid: device.cid.toLowerCase(),
+			sha256,
+			state: 'quarantined',
+			hostname: device.hostname,
+			username: device.username,
+			paths: [{ path: filePath(device, device.username, fileName, 'Downloads'), filename: fileName, state: 'quarantined' }],
+			date_created: iso,
+			date_updated: iso,
+			detect_ids: [],
+			alert_ids: [],
+			primary_module: true,
+			is_on_removable_disk: false,
+		};
+		this.insert(doc, at);
+		return doc;
+	}
+
+	private hostFor(input: NewQuarantinedFile, sha256: string, fileName: string): Device {
+		const devices = this.fleet.devices;
+		if (input.device_id) {
+			const device = devices.find((d) => d.device_id.toLowerCase() === input.device_id?.toLowerCase());
+			if (!device) throw new Error(`No host with device_id '${input.device_id}' in the sandbox fleet`);
+			return device;
+		}
+		if (input.hostname) {
+			const device = devices.find((d) => d.hostname.toLowerCase() === input.hostname?.toLowerCase());
+			if (!device) throw new Error(`No host named '${input.hostname}' in the sandbox fleet`);
+			return device;
+		}
+		const free = devices.filter((d) => !this.byId.has(`${d.device_id}_${sha256}`.toLowerCase()));
+		const device = (isWindowsBinary(fileName) ? free.find((d) => d.platform_name === 'Windows') : undefined) ?? free[0];
+		if (!device) throw new Error(`Every host of the sandbox fleet holds a copy of ${sha256}`);
+		return device;
 	}
 
 	insert(doc: QuarantinedFile, createdMs: number, updatedMs = createdMs): QuarantineEntry {

@@ -88,10 +88,9 @@ export class QuickScanStore {
 		if (quota.used + unique.length > quota.total) {
 			throw new ApiError(429, `Quick Scan quota exceeded: ${quota.used} of ${quota.total} samples used`);
 		}
-		const cid = this.config().cid.toLowerCase();
-		const seq = ++this.seq;
+		const { cid, seq, id } = this.nextId(now);
 		const entry: ScanEntry = {
-			id: `${cid}_${hashHex(`scan:${this.config().randomSeed}:${seq}:${now}`, 32)}`,
+			id,
 			seq,
 			cid,
 			createdMs: now,
@@ -102,6 +101,33 @@ export class QuickScanStore {
 		this.scans.set(entry.id, entry);
 		this.used += unique.length;
 		return entry;
+	}
+
+	/**
+	 * A scan done now (admin route: what the Scan Completed trigger polls for), of a sample uploaded
+	 * or not; `verdict` overrides the sandbox's judgement. Counts against the quota like a submission.
+	 */
+	addFinished(input: { sha256: string; verdict?: Verdict; by: string; at: number }): ScanEntry {
+		const sha256 = input.sha256.toLowerCase();
+		const { cid, seq, id } = this.nextId(input.at);
+		const entry: ScanEntry = {
+			id,
+			seq,
+			cid,
+			createdMs: input.at,
+			doneAtMs: input.at,
+			createdBy: input.by,
+			results: [{ sha256, verdict: input.verdict ?? verdictFor(sha256, this.samples.get(sha256)?.data) }],
+		};
+		this.scans.set(entry.id, entry);
+		this.used++;
+		return entry;
+	}
+
+	private nextId(at: number): { cid: string; seq: number; id: string } {
+		const cid = this.config().cid.toLowerCase();
+		const seq = ++this.seq;
+		return { cid, seq, id: `${cid}_${hashHex(`scan:${this.config().randomSeed}:${seq}:${at}`, 32)}` };
 	}
 
 	entry(id: string): ScanEntry | undefined {
