@@ -46,27 +46,18 @@ export function lateEventCases(subject: () => LateEventSubject): void {
 		expect(await trigger.poll()).toEqual([]);
 	});
 
-	it('emits an event stamped 30 s before the newest emitted one once, when the API reports it late', async () => {
+	it.each([
+		['stamped 30 s before the newest emitted one (the API reports it late)', -30 * SECOND],
+		['sharing the timestamp of an emitted one', 0],
+	])('emits an event %s once, and the emitted one never again', async (_case, offsetMs) => {
 		const s = subject();
 		const trigger = carried(s);
 		await trigger.poll();
 		const at = Date.now();
 		const first = s.raise(at);
 		expect(await trigger.poll()).toEqual([first]);
-		const late = s.raise(at - 30 * SECOND);
-		expect(await trigger.poll()).toEqual([late]);
-		expect(await trigger.poll()).toEqual([]);
-	});
-
-	it('emits an event sharing the timestamp of an emitted one once, and that one never again', async () => {
-		const s = subject();
-		const trigger = carried(s);
-		await trigger.poll();
-		const at = Date.now();
-		const first = s.raise(at);
-		expect(await trigger.poll()).toEqual([first]);
-		const same = s.raise(at);
-		expect(await trigger.poll()).toEqual([same]);
+		const next = s.raise(at + offsetMs);
+		expect(await trigger.poll()).toEqual([next]);
 		expect(await trigger.poll()).toEqual([]);
 	});
 
