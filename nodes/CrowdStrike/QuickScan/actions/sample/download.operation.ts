@@ -97,8 +97,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			if (!isByteStream(response.body)) throw apiError(node, { message: `CrowdStrike answered no file for the sample ${input.sha256}`, vendor: 'CrowdStrike' });
 			const read = await readCapped(response.body, input.maxBytes, { declared: declaredLength(response.headers), idleMs: client.policy.timeoutMs });
 			if ('tooLarge' in read) {
-				const size = read.declared ? `is ${sizeText(read.bytes)}` : `is larger than ${sizeText(input.maxBytes)} (the download stopped at ${sizeText(read.bytes)})`;
-				throw new NodeOperationError(node, `The sample ${input.sha256} ${size}, more than Max Size (MB) of ${input.maxBytes / MB} MB`, {
+				const cap = `Max Size (MB) of ${input.maxBytes / MB} MB`;
+				const message = read.declared
+					? `The sample ${input.sha256} is ${sizeText(read.bytes)}, more than ${cap}`
+					: `The sample ${input.sha256} is more than ${cap}: the download stopped at ${sizeText(read.bytes)}`;
+				throw new NodeOperationError(node, message, {
 					description: 'Nothing was kept of it. Raise Max Size (MB) under Options to download it.',
 				});
 			}
