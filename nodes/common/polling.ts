@@ -1,12 +1,18 @@
 /**
- * Polling triggers, vendor-neutral. Where a trigger is: a watermark (`since`, epoch ms) and the
- * items it already handled at or after it (`seen`, id → their time). Every poll asks for items at
- * or after `since` and skips the seen ones, so items sharing a timestamp are each emitted once,
- * and a poll that stopped at its item limit in the middle of a timestamp resumes there. The state
- * lives in the node's static data (`getWorkflowStaticData('node')`, key `cursor`), which n8n saves
- * with the workflow after a poll that changed it.
+ * Polling triggers, vendor-neutral. Where a trigger is: a watermark (`since`, epoch ms: the newest
+ * time it handled), a look-back start (`from`, at most the look-back window behind the watermark)
+ * and the items it already handled at or after `from` (`seen`, id → their time). Every poll asks
+ * for items at or after `from` and skips the seen ones, so:
+ * - an item the API reports late (stamped before items already emitted, but within the window) is
+ *   emitted once when it shows up;
+ * - items sharing a timestamp are each emitted once, and a poll that stopped at its item limit in
+ *   the middle of a timestamp resumes there;
+ * - nothing is emitted twice: `from` only moves forward, and every item handled at or after it is
+ *   in `seen` (when more than MAX_SEEN_IDS are, `from` moves up past the oldest, whole timestamps).
+ * The state lives in the node's static data (`getWorkflowStaticData('node')`, key `cursor`), which
+ * n8n saves with the workflow after a poll that changed it, so all this holds across restarts.
  */
-import { NodeOperationError, type IDataObject, type INode, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INode, type INodeExecutionData, type INodeProperties, type IPollFunctions } from 'n8n-workflow';
 import { z, type ZodType, type ZodTypeDef } from 'zod';
 
 export const STATE_VERSION = 1;
@@ -14,10 +20,20 @@ export const STATE_VERSION = 1;
 /** How many last-seen states a "state changed" event remembers (the oldest are forgotten first). */
 export const MAX_REMEMBERED_STATES = 1000;
 
+/** The look-back window a trigger keeps by default: events the API reports up to this late are still emitted. */
+export const DEFAULT_LOOKBACK_MINUTES = 5;
+
+/** The most handled IDs a trigger remembers in its window (its saved state stays small). */
+export const MAX_SEEN_IDS = 5000;
+
+const MINUTE_MS = 60_000;
+
 const stateSchema = z.object({
 	version: z.literal(STATE_VERSION),
 	event: z.string(),
 	since: z.number().finite(),
+	/** Where the look-back window starts; absent in states saved before it existed (then `since`). */
+	from: z.number().finite().optional(),
 	seen: z.record(z.number().finite()),
 	/** Last seen state per id, for events about state changes. */
 	states: z.record(z.string()).optional(),
@@ -49,6 +65,34 @@ export function writeState(staticData: IDataObject, state: TriggerState): void {
 	staticData.cursor = state as unknown as IDataObject;
 }
 
+/** The option every polling trigger has: how late an event may be reported and still be emitted. */
+export const lookbackProperty: INodeProperties = {
+	displayName: 'Look-Back Window (Minutes)',
+	name: 'lookbackMinutes',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: 1440 },
+	default: DEFAULT_LOOKBACK_MINUTES,
+	description:
+		'How far behind the newest event already emitted the trigger keeps looking, for events the API reports late (its clocks and indexing lag). Each event is still emitted once.',
+};
+
+const lookbackSchema = z.coerce.number().finite('must be a number').min(0, 'must be at least 0').max(1440, 'must be at most 1440');
+
+/** The Look-Back Window option (from the trigger's Options collection), in ms; checked before any request. */
+export function readLookbackMs(node: INode, options: IDataObject): number {
+	return Math.round(checkParameter(node, lookbackSchema, options.lookbackMinutes ?? DEFAULT_LOOKBACK_MINUTES, 'Look-Back Window (Minutes)') * MINUTE_MS);
+}
+
+/** Where the next query starts: the look-back start. */
+export function queryFrom(state: TriggerState): number {
+	return state.from ?? state.since;
+}
+
+/** Whether this item at this time was not handled yet (an item updated again has a new time). */
+export function isNew(state: TriggerState, id: string, ts: number): boolean {
+	return !Object.prototype.hasOwnProperty.call(state.seen, id) || state.seen[id] !== ts;
+}
+
 /** The ids not handled yet, in the order the API gave them, at most `max`. */
 export function unseen(ids: string[], seen: Record<string, number>, max: number): string[] {
 	const fresh = new Set<string>();
@@ -59,21 +103,64 @@ export function unseen(ids: string[], seen: Record<string, number>, max: number)
 	return [...fresh];
 }
 
+export interface AdvanceLimits {
+	/** The look-back window (Look-Back Window option). */
+	lookbackMs: number;
+	/** The time of an item that may still turn up (a scan still running): the watermark stays at or before it. */
+	floor?: number;
+	/** The watermark moves up to at least this (a trigger that skips a long quiet time). */
+	atLeast?: number;
+}
+
 /**
- * The watermark after handling `handled`: the newest handled time, held back to `floor` (the time
- * of an item that may still turn up, e.g. a scan still running), raised to `atLeast` (a lookback
- * limit), never behind the current one. Seen ids older than the new watermark are dropped: no
- * later query returns them.
+ * The state after handling `handled`: the watermark at the newest handled time (held back to
+ * `floor`, raised to `atLeast`, never behind the current one), the look-back start `lookbackMs`
+ * behind it (never behind the current one), and the handled items at or after that start
+ * remembered, at most MAX_SEEN_IDS (beyond, the start moves up past the oldest timestamps).
  */
-export function advance(state: TriggerState, handled: Handled[], limits: { floor?: number; atLeast?: number } = {}): TriggerState {
+export function advance(state: TriggerState, handled: Handled[], limits: AdvanceLimits): TriggerState {
 	let since = handled.reduce((newest, item) => Math.max(newest, item.ts), state.since);
 	if (limits.floor !== undefined) since = Math.min(since, limits.floor);
 	if (limits.atLeast !== undefined) since = Math.max(since, limits.atLeast);
 	since = Math.max(state.since, since);
+	let from = Math.max(queryFrom(state), since - limits.lookbackMs);
+	const kept = new Map<string, number>();
+	for (const [id, ts] of Object.entries(state.seen)) if (ts >= from) kept.set(id, ts);
+	for (const item of handled) if (item.ts >= from) kept.set(item.id, item.ts);
+	if (kept.size > MAX_SEEN_IDS) from = Math.max(from, boundedStart(kept));
 	const seen: Record<string, number> = {};
-	for (const [id, ts] of Object.entries(state.seen)) if (ts >= since) seen[id] = ts;
-	for (const item of handled) if (item.ts >= since) seen[item.id] = item.ts;
-	return { ...state, since, seen };
+	for (const [id, ts] of kept) if (ts >= from) seen[id] = ts;
+	// A window that starts at the watermark is not written (the state stays as it was saved).
+	const { from: _previous, ...rest } = state;
+	return from < since ? { ...rest, since, from, seen } : { ...rest, since, seen };
+}
+
+/** The oldest time from which at most MAX_SEEN_IDS handled items are (whole timestamps; at least the newest one). */
+function boundedStart(handled: Map<string, number>): number {
+	const times = [...handled.values()].sort((a, b) => b - a);
+	let start = times[0];
+	for (let index = 0; index < times.length; ) {
+		let end = index;
+		while (end < times.length && times[end] === times[index]) end++;
+		if (end > MAX_SEEN_IDS && index > 0) break;
+		start = times[index];
+		index = end;
+	}
+	return start;
+}
+
+/**
+ * Where a trigger starts on its first activation, from the newest items it read (nothing is
+ * emitted): the watermark at the newest of them, the look-back window behind it with those items
+ * in it remembered as handled. `complete`: the read saw every item down to the window's start;
+ * if not (a full page), the window starts after the oldest item read.
+ */
+export function startState(base: TriggerState, newest: Handled[], options: { lookbackMs: number; complete: boolean }): TriggerState {
+	if (newest.length === 0) return base;
+	const newestTs = Math.max(...newest.map((item) => item.ts));
+	const oldestTs = Math.min(...newest.map((item) => item.ts));
+	const from = options.complete ? newestTs - options.lookbackMs : Math.max(newestTs - options.lookbackMs, oldestTs + 1);
+	return advance({ ...base, since: newestTs, from: Math.min(from, newestTs), seen: {} }, newest, { lookbackMs: options.lookbackMs });
 }
 
 /** Remembers the states, newest last, forgetting the oldest beyond MAX_REMEMBERED_STATES. */
@@ -139,6 +226,7 @@ export async function pollCycle(ctx: IPollFunctions, eventName: string, event: P
 		return null;
 	}
 	const { items, state } = await event.poll(saved);
-	if (JSON.stringify(state) !== JSON.stringify(saved)) writeState(staticData, state);
+	// Compared in the schema's key order, as `saved` was read.
+	if (JSON.stringify(stateSchema.parse(state)) !== JSON.stringify(saved)) writeState(staticData, state);
 	return items.length > 0 ? [ctx.helpers.returnJsonArray(items)] : null;
 }

@@ -37,7 +37,7 @@ describe('writeReconciled: write, look up what landed, send the rest again', () 
 			unknown,
 		});
 		expect(results.get('a')).toBe('a created');
-		expect((results.get('b') as Error).message).toBe('unknown b: look-up failed with 500');
+		expect((results.get('b') as Error).message).toBe('unknown b: server error; the look-up of what landed failed too: look-up failed with 500');
 	});
 
 	it('gives up after Max Retries unconfirmed attempts with unknown outcomes, never more sends', async () => {

@@ -171,6 +171,28 @@ describe('Sample → Download', () => {
 		}
 	});
 
+	test('Max Size (MB): a larger sample fails its item naming its size, and its download stops; within the cap it comes whole', async () => {
+		const big = Buffer.alloc(3 * 1024 * 1024 + 17, 0x5a);
+		const stored = sandbox.state.samples.put(big, { file_name: 'big.bin', is_confidential: true, uploaded_by: 'test' }, Date.now());
+		const capped = await run(
+			credentials,
+			QUICK_SCAN,
+			{ resource: 'sample', operation: 'download', sha256: stored.sha256, passwordProtected: false, options: { maxSizeMb: 1 } },
+			{ continueOnFail: true },
+		);
+		expect(capped.items).toHaveLength(1);
+		expect(capped.items[0].binary).toBeUndefined();
+		expect(capped.items[0].json.error).toBe(`The sample ${stored.sha256} is 3.0 MB (3145745 bytes), more than Max Size (MB) of 1 MB`);
+
+		const whole = await run(credentials, QUICK_SCAN, { resource: 'sample', operation: 'download', sha256: stored.sha256, passwordProtected: false, options: { maxSizeMb: 4 } });
+		expect(whole.error).toBeUndefined();
+		expect(whole.items[0].json.size).toBe(big.length);
+		expect((await binaryToBuffer(whole.items[0].binary!.data)).equals(big)).toBe(true);
+
+		const bad = await run(credentials, QUICK_SCAN, { resource: 'sample', operation: 'download', sha256: stored.sha256, options: { maxSizeMb: 0 } });
+		expect(bad.error?.message).toBe('Invalid "Max Size (MB)" in item 0: must be at least 1');
+	});
+
 	test('an unknown sample fails with CrowdStrike\'s 404 message; a bad SHA256 is refused before any request', async () => {
 		const unknown = 'a'.repeat(64);
 		const missing = await run(credentials, QUICK_SCAN, { resource: 'sample', operation: 'download', sha256: unknown });

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { lookbackProperty } from '../../common/polling';
 import { requestOptionsProperty } from '../transport';
 import { ALERT_FQL_FIELDS, alertSeverityOptions, alertStatusOptions } from '../shared/alerts';
 import { INDICATOR_FQL_FIELDS } from '../shared/indicator-fields';
@@ -106,6 +107,7 @@ export const properties: INodeProperties[] = [
 				default: DEFAULT_MAX_ITEMS,
 				description: 'The most items one poll emits, oldest first; the rest follow on the next polls',
 			},
+			lookbackProperty,
 		],
 	},
 	requestOptionsProperty,

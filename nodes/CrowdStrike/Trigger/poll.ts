@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { checkParameter, invalidParameter, pollCycle } from '../../common/polling';
+import { checkParameter, invalidParameter, pollCycle, readLookbackMs } from '../../common/polling';
 import { fqlSchema } from '../shared/schemas';
 import { FalconClient, requestPolicy } from '../transport';
 import { DEFAULT_MAX_ITEMS } from './description';
@@ -26,6 +26,7 @@ export async function pollFalcon(this: IPollFunctions): Promise<INodeExecutionDa
 	const run: EventRun = {
 		filter: checkParameter(node, fqlSchema, this.getNodeParameter('filter', ''), 'Filter'),
 		maxItems: checkParameter(node, maxItemsSchema, options.maxItems ?? DEFAULT_MAX_ITEMS, 'Max Items per Poll'),
+		lookbackMs: readLookbackMs(node, options),
 		client: new FalconClient(this, requestPolicy(this.getNodeParameter('requestOptions', {}) as IDataObject)),
 		now,
 		node,

@@ -2,7 +2,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import { chunk } from '../../common/concurrency';
 import type { ItemOutcome, ParsedItem } from '../../common/items';
-import { notFoundError } from './entity-errors';
+import { errorIndex, notFoundError } from './entity-errors';
 import type { FalconEnvelope } from '../transport';
 
 export interface IdsInput {
@@ -31,13 +31,14 @@ export async function lookUpIds<I extends IdsInput>(
 		for (const record of answer.resources ?? []) found.set(idOf(record).toLowerCase(), record);
 		errors.push(...(answer.errors ?? []));
 	}
+	const said = errorIndex(errors, unique);
 	const outcomes = new Map<number, ItemOutcome>();
 	for (const { index, input } of batch) {
 		const missing = input.ids.filter((id) => !found.has(id.toLowerCase()));
 		outcomes.set(
 			index,
 			missing.length > 0
-				? notFoundError(node, what, missing, errors, traceId)
+				? notFoundError(node, what, missing, said, traceId)
 				: input.ids.map((id) => ({ json: found.get(id.toLowerCase()) as IDataObject })),
 		);
 	}

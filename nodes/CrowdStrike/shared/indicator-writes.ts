@@ -2,6 +2,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import { chunk } from '../../common/concurrency';
 import type { ItemOutcome, ParsedItem } from '../../common/items';
+import { MentionIndex } from '../../common/mentions';
 import { apiError, unknownOutcomeError, writeReconciled, type EntryResult } from '../../common/transport';
 import { createIndicators as postIndicators, searchIndicatorRecords, updateIndicators, type IndicatorWriteQuery } from '../api/ioc';
 import { FalconClient, type FalconEnvelope } from '../transport';
@@ -122,10 +123,11 @@ export async function upsertIndicators(
 		indicators: updates,
 	});
 	const updated = updatedById(answer);
+	const said = refusalsIn(answer);
 	known.forEach((item, position) => {
 		const id = String(updates[position].id);
 		const record = updated.get(id);
-		outcomes.set(item.index, record ? [{ json: { ...record, existed: true } }] : indicatorError(node, messagesAbout(answer, id) || `Indicator ${id} was not updated`, answer.meta.trace_id));
+		outcomes.set(item.index, record ? [{ json: { ...record, existed: true } }] : indicatorError(node, said(id) || `Indicator ${id} was not updated`, answer.meta.trace_id));
 	});
 	return outcomes;
 }
@@ -146,14 +148,15 @@ export function updatedById(answer: FalconEnvelope): Map<string, IDataObject> {
 	return new Map((answer.resources ?? []).filter((record) => record.id && !record.message).map((record) => [String(record.id), record]));
 }
 
-/** What CrowdStrike said about one indicator (by ID or value): its error entries, or a refused resource's message. */
-export function messagesAbout(answer: FalconEnvelope, idOrValue: string): string {
-	const refused = (answer.resources ?? []).find((record) => String(record.id) === idOrValue && record.message);
-	if (refused) return String(refused.message);
-	return (answer.errors ?? [])
-		.filter((entry) => String(entry.message ?? '').includes(idOrValue) || String(entry.id ?? '') === idOrValue)
-		.map((entry) => String(entry.message))
-		.join('; ');
+/**
+ * What CrowdStrike said about each indicator of an update answer (by ID or value): a refused
+ * resource's message, else the error entries naming it. Indexed once per answer.
+ */
+export function refusalsIn(answer: FalconEnvelope): (idOrValue: string) => string {
+	const refused = new Map<string, string>();
+	for (const record of answer.resources ?? []) if (record.message && !refused.has(String(record.id))) refused.set(String(record.id), String(record.message));
+	const errors = new MentionIndex(answer.errors ?? []);
+	return (idOrValue) => refused.get(idOrValue) ?? errors.messagesAbout([idOrValue]).join('; ');
 }
 
 /**
@@ -191,9 +194,10 @@ function mapCreated(node: INode, answer: FalconEnvelope, batch: Array<ParsedItem
 		}
 	}
 	const all = errors.map((entry) => entry.message).filter(Boolean) as string[];
+	const mentions = new MentionIndex(errors);
 	for (const [key, items] of waiting) {
 		const value = key.slice(key.indexOf(':') + 1);
-		const messages = byValue.get(value) ?? all.filter((message) => message.toLowerCase().includes(value));
+		const messages = byValue.get(value) ?? mentions.messagesAbout([value]);
 		const text = (messages.length > 0 ? messages : all).join('; ') || 'CrowdStrike did not create this indicator';
 		for (const item of items) results.set(item, indicatorError(node, text, traceId));
 	}

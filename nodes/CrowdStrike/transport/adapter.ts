@@ -38,11 +38,11 @@ export const falconAdapter: VendorAdapter = {
 		return {
 			body: request.body as IDataObject,
 			headers: request.headers,
-			...(request.binary ? { encoding: 'arraybuffer' as const, json: false } : { json: true }),
+			...(request.binary ? { encoding: 'stream' as const, json: false } : { json: true }),
 		};
 	},
 	decode(response: RawResponse, request: ApiRequest) {
-		if (request.binary) return Buffer.from(response.body as ArrayBuffer);
+		if (request.binary) return response.body;
 		return isEnvelope(response.body) ? response.body : undefined;
 	},
 	readableErrorBody: isEnvelope,

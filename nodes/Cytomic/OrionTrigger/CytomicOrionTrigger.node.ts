@@ -6,6 +6,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
+import { lookbackProperty } from '../../common/polling';
 import { orionRequestOptions } from '../transport';
 import { DEFAULT_MAX_ITEMS, pollOrion } from './poll';
 
@@ -100,6 +101,7 @@ export class CytomicOrionTrigger implements INodeType {
 						default: DEFAULT_MAX_ITEMS,
 						description: 'The most alerts one poll emits, oldest first; the rest follow on the next polls',
 					},
+					lookbackProperty,
 				],
 			},
 			orionRequestOptions,

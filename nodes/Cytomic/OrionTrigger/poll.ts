@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { advance, checkParameter, invalidParameter, pollCycle, type TriggerState } from '../../common/polling';
+import { advance, checkParameter, invalidParameter, isNew, pollCycle, queryFrom, readLookbackMs, startState, type TriggerState } from '../../common/polling';
 import { text } from '../../common/values';
 import { OrionClient, ORION_DEFAULT_POLICY, readRequestPolicy } from '../transport';
 import { ALERT_STATUSES, WINDOW_MS, alertsBetween, type AlertQuery } from './alerts';
@@ -41,8 +41,8 @@ function readQuery(ctx: IPollFunctions): AlertQuery {
 }
 
 /** Keeps the watermark within two LOOKBACK_MS of now, unless this poll stopped at its item limit. */
-function withinLookback(state: TriggerState, now: number, truncated: boolean): TriggerState {
-	return truncated || state.since >= now - 2 * LOOKBACK_MS ? state : advance(state, [], { atLeast: now - LOOKBACK_MS });
+function withinLookback(state: TriggerState, now: number, truncated: boolean, lookbackMs: number): TriggerState {
+	return truncated || state.since >= now - 2 * LOOKBACK_MS ? state : advance(state, [], { atLeast: now - LOOKBACK_MS, lookbackMs });
 }
 
 /** One poll of the Cytomic Orion Trigger (event New Alert). */
@@ -53,6 +53,7 @@ export async function pollOrion(this: IPollFunctions): Promise<INodeExecutionDat
 	const query = readQuery(this);
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const maxItems = checkParameter(node, maxItemsSchema, options.maxItems ?? DEFAULT_MAX_ITEMS, 'Max Items per Poll');
+	const lookbackMs = readLookbackMs(node, options);
 	const client = new OrionClient(this, readRequestPolicy(this.getNodeParameter('requestOptions', {}) as IDataObject, ORION_DEFAULT_POLICY));
 	const now = Date.now();
 
@@ -69,14 +70,14 @@ export async function pollOrion(this: IPollFunctions): Promise<INodeExecutionDat
 			},
 			start: async (base) => {
 				const alerts = await alertsBetween(client, query, base.since, now);
-				return advance(base, alerts);
+				return startState(base, alerts, { lookbackMs, complete: true });
 			},
 			poll: async (state) => {
-				const alerts = await alertsBetween(client, query, state.since, now);
-				const fresh = alerts.filter((alert) => !Object.prototype.hasOwnProperty.call(state.seen, alert.id));
+				const alerts = await alertsBetween(client, query, queryFrom(state), now);
+				const fresh = alerts.filter((alert) => isNew(state, alert.id, alert.ts));
 				const found = fresh.slice(0, maxItems);
 				const truncated = fresh.length > found.length;
-				return { items: found.map((alert) => alert.record), state: withinLookback(advance(state, found), now, truncated) };
+				return { items: found.map((alert) => alert.record), state: withinLookback(advance(state, found, { lookbackMs }), now, truncated, lookbackMs) };
 			},
 		},
 		now - LOOKBACK_MS,

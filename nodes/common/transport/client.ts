@@ -1,5 +1,6 @@
 import { sleep, type IHttpRequestOptions, type NodeApiError } from 'n8n-workflow';
 
+import { isByteStream, readErrorBody } from '../byte-stream';
 import { classifyHttpError, headerValue, statusFailure, type HttpFailure } from '../http-failure';
 import type { RequestPolicy } from '../request-policy';
 import { backoffMs, retryAfterMs } from '../retry-timing';
@@ -98,6 +99,8 @@ export class ApiClient {
 			return classifyHttpError(error);
 		}
 		this.spacer.answered(Date.now() - sentAt);
+		// A streamed (file) request's error answer is read whole, so that it reads as any other.
+		if (request.binary && response.statusCode >= 400 && isByteStream(response.body)) response = { ...response, body: await readErrorBody(response.body) };
 		this.observe(response);
 		const { statusCode, headers, body } = response;
 		if (statusCode >= 400) {

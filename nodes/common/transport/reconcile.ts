@@ -52,7 +52,8 @@ export async function writeReconciled<E, R>(write: ReconciledWrite<E, R>): Promi
 		try {
 			found = await write.lookUp(pending);
 		} catch (error) {
-			settle(pending, (entry) => write.unknown(entry, error));
+			const cause = lookUpFailed(answer.unconfirmed, error);
+			settle(pending, (entry) => write.unknown(entry, cause));
 			break;
 		}
 		pending = pending.filter((entry) => {
@@ -63,4 +64,16 @@ export async function writeReconciled<E, R>(write: ReconciledWrite<E, R>): Promi
 		});
 	}
 	return results;
+}
+
+/**
+ * The cause of an unknown outcome when the look-up failed too: the lost write's own reason, then
+ * the look-up's (without the retry count, which is about the look-up, not the write).
+ */
+function lookUpFailed(unconfirmed: Error, lookUp: unknown): Error {
+	const said = (lookUp instanceof Error ? lookUp.message : String(lookUp)).replace(/^Failed after \d+ retries: /, '');
+	return Object.assign(new Error(`${unconfirmed.message}; the look-up of what landed failed too: ${said}`), {
+		context: (unconfirmed as Error & { context?: unknown }).context,
+		httpCode: (unconfirmed as Error & { httpCode?: unknown }).httpCode,
+	});
 }

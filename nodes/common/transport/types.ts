@@ -18,7 +18,7 @@ export interface ApiRequest {
 	read?: boolean;
 	/** Error statuses whose answer the operation reads itself (a batch write answering 400 per entry). */
 	acceptStatus?: number[];
-	/** Binary answer (a sample download): the body comes back as a Buffer. */
+	/** A file answer (a sample download): the body comes back as the response stream, read with common/byte-stream.ts. */
 	binary?: boolean;
 	/** Overrides the Request Options timeout (a long search). */
 	timeoutMs?: number;

@@ -163,7 +163,7 @@ export async function resolveHosts(
 function targetsOf(node: INode, index: number, input: HostTargets, found: Map<string, { ids: string[]; total: number }>, records: Map<string, IDataObject>): string[] | Error {
 	if (input.by === 'id') {
 		const missing = input.values.filter((id) => !records.has(id));
-		return missing.length > 0 ? notFoundError(node, 'Host', missing, [], undefined) : input.values;
+		return missing.length > 0 ? notFoundError(node, 'Host', missing, undefined, undefined) : input.values;
 	}
 	const what = input.by === 'hostname' ? 'hostname' : 'IP address';
 	const ids: string[] = [];

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
+import { MentionIndex } from '../../../common/mentions';
 import { apiError } from '../../../common/transport';
 import { launchScans, quotaOf, type LaunchScanResource } from '../../api/quick-scan-pro';
 import type { FalconClient } from '../../transport';
@@ -19,12 +20,12 @@ export async function launchFor(ctx: IExecuteFunctions, client: FalconClient, re
 	for (const resource of answer.resources ?? []) {
 		if (typeof resource.id === 'string' && resource.id !== '') scanIds.set(String(resource.sha256).toLowerCase(), resource.id);
 	}
-	const errors = answer.errors ?? [];
+	const errors = new MentionIndex(answer.errors ?? []);
 	return {
 		scanIds,
 		quota: quotaOf(answer.meta),
 		notLaunched: (sha256) => {
-			const said = errors.filter((entry) => String(entry.id ?? entry.message ?? '').toLowerCase().includes(sha256)).map((entry) => entry.message);
+			const said = errors.messagesAbout([sha256]);
 			return apiError(ctx.getNode(), {
 				message: `CrowdStrike launched no scan for ${sha256}${said.length > 0 ? `: ${said.join('; ')}` : ''}`,
 				vendor: 'CrowdStrike',

@@ -10,7 +10,7 @@ import { requestFor } from '../../api';
 import { ALERT_PAGE, alerts } from '../../api/alerts';
 import { ALERT_SEVERITIES, ALERT_STATUSES, minimumSeverityFql, type AlertSeverity } from '../../shared/alerts';
 import { collectByCursor, type FalconClient } from '../../transport';
-import { advance, checkParameter, rememberStates, timeOf, type Handled, type TriggerState } from '../../../common/polling';
+import { advance, checkParameter, isNew, queryFrom, rememberStates, startState, timeOf, type Handled, type TriggerState } from '../../../common/polling';
 import { andFql, fqlTime } from '../fql';
 import { START_PAGE, type EventRun, type FalconTriggerEvent, type Polled } from './types';
 
@@ -32,22 +32,21 @@ async function search(client: FalconClient, filter: string, sort: string, limit:
 	return resources.map((record) => ({ id: String(record.composite_id), ts: timeOf(record[field]), record }));
 }
 
-/** The newest matching alerts and where a trigger starting now stands (after the newest of them). */
+/** The newest matching alerts and where a trigger starting now stands (after the newest of them, their window handled). */
 async function startAt(run: EventRun, base: TriggerState, field: string): Promise<{ state: TriggerState; newest: Found[] }> {
-	const newest = (await search(run.client, baseFilter(run), `${field}|desc`, START_PAGE, field)).filter((entry): entry is Found => entry.ts !== undefined);
-	if (newest.length === 0) return { state: base, newest };
-	const since = newest[0].ts;
-	return { state: advance({ ...base, since, seen: {} }, newest.filter((entry) => entry.ts === since)), newest };
+	const read = await search(run.client, baseFilter(run), `${field}|desc`, START_PAGE, field);
+	const newest = read.filter((entry): entry is Found => entry.ts !== undefined);
+	return { state: startState(base, newest, { lookbackMs: run.lookbackMs, complete: read.length < START_PAGE }), newest };
 }
 
-/** The alerts at or after the watermark not handled at their current time, oldest first. */
+/** The alerts in the look-back window not handled at their current time, oldest first. */
 async function after(run: EventRun, state: TriggerState, field: string): Promise<Found[]> {
-	const filter = andFql(baseFilter(run), `${field}:>=${fqlTime(state.since)}`);
+	const filter = andFql(baseFilter(run), `${field}:>=${fqlTime(queryFrom(state))}`);
 	const limit = Object.keys(state.seen).length + run.maxItems;
 	return (await search(run.client, filter, `${field}|asc`, limit, field))
 		.map((entry) => ({ ...entry, ts: entry.ts ?? state.since }))
 		// Seen at this very time: already handled. An alert updated again has a later time.
-		.filter(({ id, ts }) => state.seen[id] !== ts)
+		.filter(({ id, ts }) => isNew(state, id, ts))
 		.slice(0, run.maxItems);
 }
 
@@ -62,7 +61,7 @@ export const newAlert: FalconTriggerEvent = {
 
 	async poll(run, state): Promise<Polled> {
 		const found = await after(run, state, 'created_timestamp');
-		return { items: found.map(({ record }) => record), state: advance(state, found) };
+		return { items: found.map(({ record }) => record), state: advance(state, found, run) };
 	},
 };
 
@@ -104,6 +103,6 @@ export const alertUpdated: FalconTriggerEvent = {
 			if (changed(record, previous) && (statuses.size === 0 || statuses.has(statusOf(record)))) items.push({ ...record, previous_status: previous ?? null });
 		}
 		const states = rememberStates(state.states, found.map(({ id, record }) => [id, statusOf(record)]));
-		return { items, state: { ...advance(state, found), states } };
+		return { items, state: { ...advance(state, found, run), states } };
 	},
 };

@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { requestFor } from '../../api';
 import { ioc } from '../../api/ioc';
 import { collectByCursor, type FalconClient } from '../../transport';
-import { advance, timeOf, type TriggerState } from '../../../common/polling';
+import { advance, isNew, queryFrom, startState, timeOf, type TriggerState } from '../../../common/polling';
 import { andFql, fqlTime } from '../fql';
 import { START_PAGE, type FalconTriggerEvent, type Polled } from './types';
 
@@ -26,22 +26,19 @@ export const indicatorChanged: FalconTriggerEvent = {
 	},
 
 	async start(run, base): Promise<TriggerState> {
-		const newest = (await indicators(run.client, run.filter, 'modified_on.desc', START_PAGE)).filter(
-			(entry): entry is { id: string; ts: number; record: IDataObject } => entry.ts !== undefined,
-		);
-		if (newest.length === 0) return base;
-		const since = newest[0].ts;
-		return advance({ ...base, since, seen: {} }, newest.filter((entry) => entry.ts === since));
+		const read = await indicators(run.client, run.filter, 'modified_on.desc', START_PAGE);
+		const newest = read.filter((entry): entry is { id: string; ts: number; record: IDataObject } => entry.ts !== undefined);
+		return startState(base, newest, { lookbackMs: run.lookbackMs, complete: read.length < START_PAGE });
 	},
 
 	async poll(run, state): Promise<Polled> {
-		const filter = andFql(run.filter, `modified_on:>=${fqlTime(state.since)}`);
+		const filter = andFql(run.filter, `modified_on:>=${fqlTime(queryFrom(state))}`);
 		const limit = Object.keys(state.seen).length + run.maxItems;
 		const found = (await indicators(run.client, filter, 'modified_on.asc', limit))
 			.map((entry) => ({ ...entry, ts: entry.ts ?? state.since }))
 			// Seen at this very time: already emitted. A seen indicator modified again has a later time.
-			.filter(({ id, ts }) => state.seen[id] !== ts)
+			.filter(({ id, ts }) => isNew(state, id, ts))
 			.slice(0, run.maxItems);
-		return { items: found.map(({ record }) => record), state: advance(state, found) };
+		return { items: found.map(({ record }) => record), state: advance(state, found, run) };
 	},
 };

@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { requestFor } from '../../api';
 import { getAllQuarantinedFiles, quarantine } from '../../api/quarantine';
 import { collectByOffset, type FalconClient } from '../../transport';
-import { advance, rememberStates, timeOf, unseen, type Handled, type TriggerState } from '../../../common/polling';
+import { advance, isNew, queryFrom, rememberStates, startState, timeOf, unseen, type Handled, type TriggerState } from '../../../common/polling';
 import { andFql, fqlTime } from '../fql';
 import { START_PAGE, type EventRun, type FalconTriggerEvent, type Polled } from './types';
 
@@ -35,20 +35,19 @@ const olderFirst = (field: string) => `${field}|asc`;
 
 /** The newest `limit` matching files and where a trigger starting now stands (after the newest of them). */
 async function startAt(run: EventRun, base: TriggerState, field: string): Promise<{ state: TriggerState; records: Array<{ id: string; record: IDataObject }> }> {
-	const records = await recordsOf(run.client, await queryIds(run.client, run.filter, newerFirst(field), START_PAGE));
+	const ids = await queryIds(run.client, run.filter, newerFirst(field), START_PAGE);
+	const records = await recordsOf(run.client, ids);
 	const handled = records.flatMap(({ id, record }) => {
 		const ts = timeOf(record[field]);
 		return ts === undefined ? [] : [{ id, ts }];
 	});
-	if (handled.length === 0) return { state: base, records };
-	const newest = Math.max(...handled.map((item) => item.ts));
-	return { state: advance({ ...base, since: newest, seen: {} }, handled.filter((item) => item.ts === newest)), records };
+	return { state: startState(base, handled, { lookbackMs: run.lookbackMs, complete: ids.length < START_PAGE }), records };
 }
 
-/** The files at or after the watermark that were not handled at their current time, oldest first. */
+/** The files in the look-back window that were not handled at their current time, oldest first. */
 async function after(run: EventRun, state: TriggerState, field: string): Promise<Array<Handled & { record: IDataObject }>> {
 	const seenCount = Object.keys(state.seen).length;
-	const filter = andFql(run.filter, `${field}:>=${fqlTime(state.since)}`);
+	const filter = andFql(run.filter, `${field}:>=${fqlTime(queryFrom(state))}`);
 	const ids = await queryIds(run.client, filter, olderFirst(field), seenCount + run.maxItems);
 	// A seen id comes back when the file changed again since: its record tells (its time moved on).
 	const again = ids.filter((id) => Object.prototype.hasOwnProperty.call(state.seen, id));
@@ -56,7 +55,7 @@ async function after(run: EventRun, state: TriggerState, field: string): Promise
 	const fetched = await recordsOf(run.client, ids.filter((id) => candidates.has(id)));
 	return fetched
 		.map(({ id, record }) => ({ id, record, ts: timeOf(record[field]) ?? state.since }))
-		.filter(({ id, ts }) => state.seen[id] !== ts)
+		.filter(({ id, ts }) => isNew(state, id, ts))
 		.slice(0, run.maxItems);
 }
 
@@ -72,7 +71,7 @@ export const newQuarantinedFile: FalconTriggerEvent = {
 
 	async poll(run, state): Promise<Polled> {
 		const found = await after(run, state, 'date_created');
-		return { items: found.map(({ record }) => record), state: advance(state, found) };
+		return { items: found.map(({ record }) => record), state: advance(state, found, run) };
 	},
 };
 
@@ -111,6 +110,6 @@ export const quarantinedFileUpdated: FalconTriggerEvent = {
 			if (changed(record, previous)) items.push({ ...record, previous_state: previous ?? null });
 		}
 		const states = rememberStates(state.states, found.map(({ id, record }) => [id, stateOf(record)]));
-		return { items, state: { ...advance(state, found), states } };
+		return { items, state: { ...advance(state, found, run), states } };
 	},
 };

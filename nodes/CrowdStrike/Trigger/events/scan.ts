@@ -9,7 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { requestFor } from '../../api';
 import { getScans, quickScan } from '../../api/quick-scan';
 import { collectByOffset, type FalconClient } from '../../transport';
-import { advance, timeOf, unseen, type TriggerState } from '../../../common/polling';
+import { advance, queryFrom, startState, timeOf, unseen, type TriggerState } from '../../../common/polling';
 import { andFql, fqlTime } from '../fql';
 import { START_PAGE, type EventRun, type FalconTriggerEvent, type Polled } from './types';
 
@@ -60,10 +60,10 @@ async function pollDone(run: EventRun, state: TriggerState): Promise<Polled> {
 	const max = run.maxItems;
 	// Running scans first: a scan that finishes between the two queries is then found by the second.
 	const floor = await oldestRunning(run, state.since);
-	const filter = andFql(run.filter, DONE, `created_timestamp:>=${fqlTime(state.since)}`);
+	const filter = andFql(run.filter, DONE, `created_timestamp:>=${fqlTime(queryFrom(state))}`);
 	const ids = await queryIds(run.client, filter, 'asc', Object.keys(state.seen).length + max);
 	const found = timed(await scansOf(run.client, unseen(ids, state.seen, max)), state.since);
-	return { items: found.map(({ record }) => record), state: advance(state, found, { floor }) };
+	return { items: found.map(({ record }) => record), state: advance(state, found, { floor, lookbackMs: run.lookbackMs }) };
 }
 
 export const scanCompleted: FalconTriggerEvent = {
@@ -78,12 +78,11 @@ export const scanCompleted: FalconTriggerEvent = {
 		const floor = await oldestRunning(run, run.now - RUNNING_MAX_AGE_MS);
 		if (floor !== undefined) {
 			const ids = await queryIds(run.client, andFql(run.filter, DONE, `created_timestamp:>=${fqlTime(floor)}`), 'asc', START_LIMIT);
-			return advance({ ...base, since: floor, seen: {} }, timed(await scansOf(run.client, ids), floor), { floor });
+			return advance({ ...base, since: floor, seen: {} }, timed(await scansOf(run.client, ids), floor), { floor, lookbackMs: run.lookbackMs });
 		}
-		const newest = timed(await scansOf(run.client, await queryIds(run.client, andFql(run.filter, DONE), 'desc', START_PAGE)), undefined);
-		if (newest.length === 0) return base;
-		const since = Math.max(...newest.map((scan) => scan.ts));
-		return advance({ ...base, since, seen: {} }, newest.filter((scan) => scan.ts === since));
+		const ids = await queryIds(run.client, andFql(run.filter, DONE), 'desc', START_PAGE);
+		const newest = timed(await scansOf(run.client, ids), undefined);
+		return startState(base, newest, { lookbackMs: run.lookbackMs, complete: ids.length < START_PAGE });
 	},
 
 	async poll(run, state) {

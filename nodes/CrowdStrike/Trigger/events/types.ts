@@ -10,6 +10,8 @@ export interface EventRun {
 	filter: string;
 	/** At most this many items per poll; the rest follow on the next polls. */
 	maxItems: number;
+	/** The Look-Back Window option, in ms (see common/polling.ts). */
+	lookbackMs: number;
 	now: number;
 	node: INode;
 	/** A parameter of this event's own (read as the poll reads its parameters); checked by the event before any request. */

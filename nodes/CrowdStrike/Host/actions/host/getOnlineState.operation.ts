@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { chunk } from '../../../../common/concurrency';
 import { runBatched } from '../../../../common/items';
+import { MentionIndex } from '../../../../common/mentions';
 import { apiError } from '../../../../common/transport';
 import { ONLINE_STATE_IDS_PER_REQUEST, getOnlineStates } from '../../../api/hosts';
 import { FalconClient, falconClient, type FalconApiErrorEntry } from '../../../transport';
@@ -30,11 +31,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				errors.push(...(answer.errors ?? []));
 				for (const state of answer.resources ?? []) states.set(String(state.id).toLowerCase(), state);
 			}
+			const mentions = new MentionIndex(errors, ids);
 			// state.OnlineStateResultV1 `{id, state: online | offline | unknown, last_seen}` per host.
 			return outcomesFrom(batch, resolved, (hostIds) => {
 				const missing = hostIds.filter((id) => !states.has(id));
 				if (missing.length > 0) {
-					const apiSays = errors.filter((entry) => missing.some((id) => String(entry.id ?? entry.message ?? '').includes(id)));
+					const apiSays = mentions.about(missing);
 					return apiError(node, {
 						message: `CrowdStrike gave no online state for ${missing.map((id) => hostLabel(id, resolved.records.get(id))).join(', ')}${apiSays.length > 0 ? ` (${FalconClient.messagesOf({ errors: apiSays })})` : ''}`,
 						vendor: 'CrowdStrike',

@@ -94,7 +94,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				const missing = input.ids.filter((id) => !deleted.has(id));
 				outcomes.set(
 					index,
-					missing.length > 0 ? notFoundError(node, 'Indicator', missing, [], undefined) : input.ids.map((id) => ({ json: { id, deleted: true } })),
+					missing.length > 0 ? notFoundError(node, 'Indicator', missing, undefined, undefined) : input.ids.map((id) => ({ json: { id, deleted: true } })),
 				);
 			}
 			return outcomes;

@@ -10,7 +10,7 @@ import { requestFor } from '../../../api';
 import { deleteIndicators, ioc, updateIndicators } from '../../../api/ioc';
 import { indicatorFieldOptions } from '../../../shared/indicator-fields';
 import { changedFields, expireNowPatch, expiresSoon, updatePatch, type ManagedField } from '../../../shared/indicator-sync';
-import { createIndicators, indicatorError, keyOf, messagesAbout, requestQuery, updatedById, type IndicatorWrite } from '../../../shared/indicator-writes';
+import { createIndicators, indicatorError, keyOf, refusalsIn, requestQuery, updatedById, type IndicatorWrite } from '../../../shared/indicator-writes';
 import { iocReader } from '../../../shared/ioc-input';
 import { fqlQuote } from '../../../shared/schemas';
 import { FalconClient, collectByCursor, falconClient } from '../../../transport';
@@ -357,13 +357,14 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				requests.update++;
 				const answer = await updateIndicators(client, query, { ...comment, indicators: batch.map(({ entry, record }) => updatePatch(entry.item.input.indicator, String(record.id))) });
 				const updated = updatedById(answer);
+				const said = refusalsIn(answer);
 				for (const { entry, record, changed } of batch) {
 					const id = String(record.id);
 					const after = updated.get(id);
 					settle(
 						outcomes,
 						entry,
-						after ? itemResult('updated', after, { changed }) : indicatorError(node, messagesAbout(answer, id) || `Indicator ${id} was not updated`, answer.meta.trace_id),
+						after ? itemResult('updated', after, { changed }) : indicatorError(node, said(id) || `Indicator ${id} was not updated`, answer.meta.trace_id),
 					);
 				}
 			},
@@ -426,7 +427,8 @@ async function expire(client: FalconClient, node: INode, ids: string[], comment:
 	const answer = await updateIndicators(client, {}, { ...comment, indicators: ids.map((id) => expireNowPatch(id, now)) });
 	const updated = updatedById(answer);
 	const refused = ids.filter((id) => !updated.has(id));
-	const message = refused.map((id) => messagesAbout(answer, id)).filter(Boolean).join('; ');
+	const said = refusalsIn(answer);
+	const message = refused.map(said).filter(Boolean).join('; ');
 	return {
 		done: ids.filter((id) => updated.has(id)),
 		failed: refused.length > 0 ? [{ ids: refused, error: indicatorError(node, message || 'CrowdStrike did not expire these indicators', answer.meta.trace_id) }] : [],

@@ -10,7 +10,7 @@ import { indicatorFieldOptions, indicatorFields } from '../../../shared/indicato
 import { hostGroupsProperty } from '../../../shared/indicator-host-groups';
 import { INDICATOR_FQL_FIELDS } from '../../../shared/indicator-fields';
 import { updateIndicators, type IndicatorUpdateBody } from '../../../api/ioc';
-import { indicatorError, requestQuery, type IndicatorWrite } from '../../../shared/indicator-writes';
+import { indicatorError, refusalsIn, requestQuery, type IndicatorWrite } from '../../../shared/indicator-writes';
 import { actionOptions, platformOptions, severityOptions } from '../../../shared/descriptions';
 
 const show = { resource: ['indicator'], operation: ['update'] };
@@ -112,16 +112,13 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		run: async (batch: Array<ParsedItem<IndicatorWrite>>) => {
 			const answer = await patch(client, batch[0].input.request, { indicators: batch.map((item) => item.input.indicator) });
 			const updated = new Map((answer.resources ?? []).map((record) => [String(record.id), record]));
+			const said = refusalsIn(answer);
 			const outcomes = new Map<number, ItemOutcome>();
 			for (const { index, input } of batch) {
 				const id = String(input.indicator.id);
 				const record = updated.get(id);
 				if (record && !record.message) outcomes.set(index, [{ json: record }]);
-				else {
-					const related = (answer.errors ?? []).filter((entry) => String(entry.message ?? '').includes(id)).map((entry) => entry.message);
-					const message = String(record?.message ?? related.join('; ') ?? '') || `Indicator ${id} was not updated`;
-					outcomes.set(index, indicatorError(node, message, answer.meta.trace_id));
-				}
+				else outcomes.set(index, indicatorError(node, said(id) || `Indicator ${id} was not updated`, answer.meta.trace_id));
 			}
 			return outcomes;
 		},

@@ -21,7 +21,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		parse: (index) => readIoc(index),
 		run: async (ioc) => {
 			const record = await findIndicator(client, ioc);
-			if (!record) throw notFoundError(node, 'IOC', [`${ioc.type}:${ioc.value}`], [], undefined);
+			if (!record) throw notFoundError(node, 'IOC', [`${ioc.type}:${ioc.value}`], undefined, undefined);
 			await deleteIndicators(client, { ids: [String(record.id)] });
 			return { json: { type: ioc.type, value: ioc.value, deleted: true } };
 		},

@@ -20,7 +20,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		parse: (index) => readIoc(index),
 		run: async (ioc) => {
 			const record = await findIndicator(client, ioc);
-			if (!record) throw notFoundError(node, 'IOC', [`${ioc.type}:${ioc.value}`], [], undefined);
+			if (!record) throw notFoundError(node, 'IOC', [`${ioc.type}:${ioc.value}`], undefined, undefined);
 			return { json: toLegacy(record) };
 		},
 	});

@@ -28,7 +28,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		},
 		run: async ({ ioc, fields }) => {
 			const record = await findIndicator(client, ioc);
-			if (!record) throw notFoundError(node, 'IOC', [`${ioc.type}:${ioc.value}`], [], undefined);
+			if (!record) throw notFoundError(node, 'IOC', [`${ioc.type}:${ioc.value}`], undefined, undefined);
 			const answer = await updateIndicators(client, {}, { indicators: [{ id: record.id, ...fields }] });
 			const updated = (answer.resources ?? []).find((entry) => entry.id === record.id && !entry.message);
 			if (!updated) {

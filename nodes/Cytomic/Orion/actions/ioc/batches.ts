@@ -58,9 +58,15 @@ export async function sendInChunks(
 
 /** Per item: its IOCs' results in order, or the first error when one of them failed. */
 export function itemOutcomes<I>(batch: Array<ParsedItem<I>>, entries: IocEntry[], results: Map<IocEntry, EntryResult>): Map<number, ItemOutcome> {
+	const byItem = new Map<number, IocEntry[]>();
+	for (const entry of entries) {
+		const list = byItem.get(entry.index);
+		if (list) list.push(entry);
+		else byItem.set(entry.index, [entry]);
+	}
 	const outcomes = new Map<number, ItemOutcome>();
 	for (const { index } of batch) {
-		const mine = entries.filter((entry) => entry.index === index).map((entry) => results.get(entry));
+		const mine = (byItem.get(index) ?? []).map((entry) => results.get(entry));
 		const failure = mine.find((result): result is Error => result instanceof Error);
 		outcomes.set(index, failure ?? mine.map((json) => ({ json: json as IDataObject })));
 	}

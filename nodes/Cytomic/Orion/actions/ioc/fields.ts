@@ -84,10 +84,13 @@ export function iocsReader(ctx: IExecuteFunctions): (index: number) => ItemIocs 
 		const raw = listOf(parameter('values', index, ''), format);
 		if (raw.length === 0) invalidField(node, index, 'IOC Values', `give at least one value (${IOC_TYPE_RULES[type].expected})`);
 		const values: string[] = [];
+		const taken = new Set<string>();
 		for (const entry of raw) {
 			const checked = checkIocValue(type, entry);
 			if ('problem' in checked) invalidListValue(node, index, 'IOC Values', entry, `${checked.problem} (IOC type ${IOC_TYPE_RULES[type].label})`, format);
-			if (!values.includes(checked.value)) values.push(checked.value);
+			if (taken.has(checked.value)) continue;
+			taken.add(checked.value);
+			values.push(checked.value);
 		}
 		return { type, values };
 	};

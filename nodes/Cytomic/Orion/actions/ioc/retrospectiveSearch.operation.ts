@@ -79,9 +79,11 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 				const hits = Array.isArray(answer) ? (answer as IDataObject[]) : [];
 				const byKey = new Map<string, IDataObject[]>();
 				const unpaired: IDataObject[] = [];
+				const searched = new Map<string, IocEntry>();
+				for (const candidate of part) if (!searched.has(iocKey(type, candidate.value))) searched.set(iocKey(type, candidate.value), candidate);
 				for (const hit of hits) {
 					const key = (hit.ioc as IDataObject | undefined)?.iockey;
-					const entry = typeof key === 'string' ? part.find((candidate) => iocKey(type, candidate.value) === iocKey(type, key)) : undefined;
+					const entry = typeof key === 'string' ? searched.get(iocKey(type, key)) : undefined;
 					if (entry) byKey.set(entry.value, [...(byKey.get(entry.value) ?? []), hit]);
 					else unpaired.push(hit);
 				}
