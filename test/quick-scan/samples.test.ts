@@ -190,7 +190,7 @@ describe('Sample → Download', () => {
 		expect((await binaryToBuffer(whole.items[0].binary!.data)).equals(big)).toBe(true);
 
 		const bad = await run(credentials, QUICK_SCAN, { resource: 'sample', operation: 'download', sha256: stored.sha256, options: { maxSizeMb: 0 } });
-		expect(bad.error?.message).toBe('Invalid "Max Size (MB)" in item 0: must be at least 1');
+		expect(bad.error?.message).toBe('Invalid "Max Size (MB)" in item 0: "0": must be at least 1');
 	});
 
 	test('an unknown sample fails with CrowdStrike\'s 404 message; a bad SHA256 is refused before any request', async () => {
