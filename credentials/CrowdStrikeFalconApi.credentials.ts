@@ -18,7 +18,7 @@ import {
 } from '../nodes/CrowdStrike/shared/credential-fields';
 import { answerFailure, requestToken, tokenCallError, tokenExpiresAt, tokenHeader, type TokenResponse } from '../nodes/common/token-call';
 import { rememberSecrets } from '../nodes/common/transport/scrub';
-import { SIGNED_REQUEST_OPTIONS, redirectRefusedRules } from '../nodes/common/urls';
+import { SIGNED_REQUEST_OPTIONS } from '../nodes/common/urls';
 
 const MAX_TOKEN_REDIRECTS = 3;
 
@@ -199,6 +199,5 @@ export class CrowdStrikeFalconApi implements ICredentialType {
 			qs: { limit: 1 },
 			...SIGNED_REQUEST_OPTIONS,
 		},
-		rules: redirectRefusedRules('CrowdStrike', 'the Cloud or Custom Base URL'),
 	};
 }

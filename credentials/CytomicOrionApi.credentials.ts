@@ -20,7 +20,7 @@ import {
 } from '../nodes/Cytomic/shared/credential-fields';
 import { answerFailure, requestToken, tokenCallError, tokenExpiresAt, type TokenResponse } from '../nodes/common/token-call';
 import { rememberBasic, rememberSecrets } from '../nodes/common/transport/scrub';
-import { SIGNED_REQUEST_OPTIONS, redirectRefusedRules } from '../nodes/common/urls';
+import { SIGNED_REQUEST_OPTIONS } from '../nodes/common/urls';
 
 function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -174,6 +174,5 @@ export class CytomicOrionApi implements ICredentialType {
 			headers: { Accept: 'application/json' },
 			...SIGNED_REQUEST_OPTIONS,
 		},
-		rules: redirectRefusedRules('Cytomic Orion', 'the API Base URL'),
 	};
 }

@@ -64,7 +64,8 @@ export class SessionGate {
 	async run<T>(send: (leading: boolean) => Promise<T>): Promise<T> {
 		if (this.options.firstGoesAlone) {
 			if (this.first === undefined) {
-				const answer = this.lead(send);
+				// It leads, but fetches a token only when none is fresh.
+				const answer = this.lead(async () => await send(!(await this.isFresh())));
 				// lead() has set this.leader before its first await: the others wait for that answer.
 				this.first = this.leader;
 				return await answer;

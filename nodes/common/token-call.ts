@@ -14,8 +14,8 @@ import { retryAfterMs } from './retry-timing';
 import { vendorText } from './transport/scrub';
 
 /** How long one token call may take (n8n-core's idle timeout, then the bound on reading its answer). */
-const TOKEN_CALL_TIMEOUT_MS = 30_000;
-const TOKEN_ANSWER_LIMIT_MS = TOKEN_CALL_TIMEOUT_MS + 5_000;
+const TOKEN_CALL_TIMEOUT_MS = 15_000;
+const TOKEN_ANSWER_LIMIT_MS = TOKEN_CALL_TIMEOUT_MS + 4_000;
 
 /** The longest lifetime a token answer is believed: a larger `expires_in` is cut to it (the API renews on a 401 anyway). */
 const MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;

@@ -1,6 +1,4 @@
 /** Where a credential may send its secrets: the rules every vendor's credential and transport share. */
-import type { IAuthenticateRuleResponseCode } from 'n8n-workflow';
-
 /**
  * Set on every request a credential signs (its `authenticate`, its test request): n8n-core follows
  * no redirect (the transport follows one only to the same origin, see transport/client.ts), and
@@ -9,17 +7,6 @@ import type { IAuthenticateRuleResponseCode } from 'n8n-workflow';
 export const SIGNED_REQUEST_OPTIONS = { disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false } as const;
 
 export const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
-
-/** The credential test's answer to a redirect: refused, and why. */
-export function redirectRefusedRules(vendor: string, setting: string): IAuthenticateRuleResponseCode[] {
-	return REDIRECT_STATUSES.map((status) => ({
-		type: 'responseCode',
-		properties: {
-			value: status,
-			message: `${vendor} answered the test request with a redirect (HTTP ${status}), which is not followed: the credential is only sent to the address it is set up for. Check ${setting}.`,
-		},
-	}));
-}
 
 const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
 

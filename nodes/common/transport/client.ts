@@ -27,7 +27,7 @@ const MAX_REDIRECTS = 3;
  * token call's bound on top.
  */
 const ANSWER_GRACE_MS = 1_000;
-const TOKEN_CALL_ALLOWANCE_MS = 35_000;
+const TOKEN_CALL_ALLOWANCE_MS = 20_000;
 /** After a failed token call, how long the others wait at least before one of them asks again. */
 const TOKEN_HOLD_MS = 1_000;
 
