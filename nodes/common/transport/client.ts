@@ -44,6 +44,8 @@ export class ApiClient {
 
 	private pausedUntil = 0;
 
+	private tokenFailuresInARow = 0;
+
 	private readonly session: SessionGate;
 
 	private readonly spacer: RequestSpacer;
@@ -85,7 +87,10 @@ export class ApiClient {
 			if (result.kind === 'fatal') throw result.error;
 			const waitMs = this.retryWait(result, attempt, idempotent);
 			const overBudget = waitMs !== undefined && Date.now() + waitMs > budget.deadline;
-			if (waitMs === undefined || overBudget) {
+			// Token calls are retried for the execution as a whole: Max Retries failed calls in a row, not per request.
+			if (result.token) this.tokenFailuresInARow++;
+			const tokenGivenUp = result.token === true && this.tokenFailuresInARow > this.policy.maxRetries;
+			if (waitMs === undefined || overBudget || tokenGivenUp) {
 				const unconfirmed = !idempotent && !request.read && result.requestSent && (result.kind === 'transient' || result.kind === 'timeout' || result.kind === 'connection');
 				const error = this.finalError(request, result, { attempt, unconfirmed, overBudget: overBudget ? { waitedMs: budget.waitedMs, nextWaitMs: waitMs ?? 0 } : undefined });
 				// No token for longer than the policy allows: the other requests of this execution do not ask again.
@@ -135,6 +140,7 @@ export class ApiClient {
 			options = followed;
 		}
 		this.spacer.answered(Date.now() - sentAt);
+		this.tokenFailuresInARow = 0;
 		this.observe(response);
 		const { statusCode, headers, body } = response;
 		if (statusCode >= 400) {
