@@ -25,20 +25,21 @@ afterAll(async () => {
 
 const fast = { maxRetries: 4, retryBaseMs: 20, timeout: 5000 };
 
-/** Every answer to a `method path` request (the first `cuts` of them) cut halfway. */
-function cutWrites(method: string, path: RegExp, cuts = Number.POSITIVE_INFINITY) {
+/** Every answer to a `method path` request cut halfway, the connection closed (axios: "stream has been aborted") or reset. */
+function cutWrites(method: string, path: RegExp, how: 'close' | 'reset') {
 	let cut = 0;
 	front.hook = async (seen, res, forward) => {
-		if (seen.method !== method || !path.test(seen.path) || cut >= cuts) return false;
+		if (seen.method !== method || !path.test(seen.path)) return false;
 		cut++;
-		cutAnswer(res, await forward());
+		cutAnswer(res, await forward(), how);
 		return true;
 	};
 	return () => cut;
 }
 
+describe.each(['close', 'reset'] as const)('answers cut halfway, then the connection %s', (how) => {
 it('Falcon: 150 creates whose answers are all cut end as created, each once', async () => {
-	const cuts = cutWrites('POST', /^\/iocs\/entities\/indicators\/v1$/);
+	const cuts = cutWrites('POST', /^\/iocs\/entities\/indicators\/v1$/, how);
 	const input = Array.from({ length: 150 }, (_, i) => ({ json: { value: `c0de${i.toString(16).padStart(60, '0')}` } }));
 	const result = await runNode({
 		type: 'crowdStrikeFalconIoc',
@@ -55,7 +56,7 @@ it('Falcon: 150 creates whose answers are all cut end as created, each once', as
 }, 60_000);
 
 it('Orion: 60 imports whose answers are all cut end as created, each once', async () => {
-	const cuts = cutWrites('POST', /^\/orion\/api\/v1\/applications\/iocs\/FileHashIoc$/);
+	const cuts = cutWrites('POST', /^\/orion\/api\/v1\/applications\/iocs\/FileHashIoc$/, how);
 	const values = Array.from({ length: 60 }, (_, i) => i.toString(16).padStart(32, 'c'));
 	const result = await runNode({
 		type: 'cytomicOrion',
@@ -78,3 +79,4 @@ it('Orion: 60 imports whose answers are all cut end as created, each once', asyn
 	expect(result.items.filter((item) => item.json.error).map((item) => item.json.error)).toEqual([]);
 	expect(result.items).toHaveLength(60);
 }, 60_000);
+});

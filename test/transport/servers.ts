@@ -64,13 +64,13 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 	res.end(data);
 }
 
-/** Headers and half the body, then the connection is reset. */
-export function cutAnswer(res: ServerResponse, answer: Answer): void {
+/** Headers and half the body, then the connection is closed (`reset`: with a TCP reset). */
+export function cutAnswer(res: ServerResponse, answer: Answer, how: 'close' | 'reset' = 'close'): void {
 	const headers = { ...answer.headers };
 	delete headers['transfer-encoding'];
 	res.writeHead(answer.status, { ...headers, 'content-length': String(answer.body.length) });
 	res.write(answer.body.subarray(0, Math.floor(answer.body.length / 2)), () => {
-		setTimeout(() => res.socket?.resetAndDestroy(), 20);
+		setTimeout(() => (how === 'reset' ? res.socket?.resetAndDestroy() : res.socket?.destroy()), 20);
 	});
 }
 
