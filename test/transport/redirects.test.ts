@@ -81,7 +81,8 @@ describe.each([
 				sendAnswer(res, await forward(seen.url.replace('/same-origin', '')));
 				return true;
 			}
-			res.writeHead(307, { location: `${front.url}/same-origin${seen.url}`, 'content-length': '0' });
+			// A relative Location, resolved against the request's URL.
+			res.writeHead(307, { location: `/same-origin${seen.url}`, 'content-length': '0' });
 			res.end();
 			return true;
 		};

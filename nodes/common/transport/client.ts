@@ -164,7 +164,8 @@ export class ApiClient {
 		const base = await this.adapter.baseUrl(this.ctx);
 		let target: URL;
 		try {
-			target = new URL(location, new URL(options.url, `${base}/`));
+			// Resolved against the URL the request went to: the base URL and the path, as n8n-core joins them.
+			target = new URL(location, /^https?:/i.test(options.url) ? options.url : `${base}${options.url}`);
 		} catch {
 			return refused(`${this.adapter.vendor} answered with a redirect (HTTP ${response.statusCode}) to an invalid Location`);
 		}
