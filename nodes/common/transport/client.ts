@@ -204,7 +204,11 @@ export class ApiClient {
 		let prefix = '';
 		if (overBudget) {
 			const what = failure.kind === 'rateLimited' ? 'Rate limited' : 'Failed';
-			prefix = `${what} after waiting ${seconds(overBudget.waitedMs)} over ${attempt + 1} ${attempt === 0 ? 'try' : 'tries'}; the next wait (${seconds(overBudget.nextWaitMs)}) would go past the Max Total Wait of ${seconds(this.policy.maxTotalWaitMs)}: `;
+			const limit = `would go past the Max Total Wait of ${seconds(this.policy.maxTotalWaitMs)}`;
+			prefix =
+				attempt === 0
+					? `${what}, and the wait before trying again (${seconds(overBudget.nextWaitMs)}) ${limit}: `
+					: `${what} after waiting ${seconds(overBudget.waitedMs)} over ${attempt + 1} tries; the next wait (${seconds(overBudget.nextWaitMs)}) ${limit}: `;
 		} else if (failure.kind === 'rateLimited') {
 			prefix = `Still rate limited after ${attempt} retries: `;
 		} else if (unconfirmed) {
