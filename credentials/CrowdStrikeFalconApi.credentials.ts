@@ -14,40 +14,49 @@ import {
 	asFalconCredential,
 	configuredBaseUrl,
 	issuedFor,
+	signedBaseUrl,
 } from '../nodes/CrowdStrike/shared/credential-fields';
+import { answerFailure, requestToken, tokenCallError, tokenExpiresAt, tokenHeader, type TokenResponse } from '../nodes/common/token-call';
+import { rememberSecrets } from '../nodes/common/transport/scrub';
+import { SIGNED_REQUEST_OPTIONS } from '../nodes/common/urls';
 
 const MAX_TOKEN_REDIRECTS = 3;
 
-interface TokenResponse {
-	statusCode: number;
-	headers: Record<string, string | string[] | undefined>;
-	body: IDataObject | string | undefined;
-}
+/** CrowdStrike's documented token lifetime, used when an answer does not say. */
+const DEFAULT_TOKEN_LIFETIME_SECONDS = 1799;
 
-function header(response: TokenResponse, name: string): string | undefined {
-	const value = response.headers[name.toLowerCase()];
-	return Array.isArray(value) ? value[0] : value;
-}
-
-/** CrowdStrike's own words for a failed token call, without anything the request carried. */
+/** CrowdStrike's own words for a failed token call, without anything the request carried (scrubbed, cut). */
 function tokenFailure(response: TokenResponse, clientId: string): Error {
 	const body = typeof response.body === 'object' ? response.body : undefined;
 	const errors = (body?.errors as IDataObject[] | undefined) ?? [];
-	const message = (errors[0]?.message as string | undefined) ?? `HTTP ${response.statusCode}`;
-	const traceId = (body?.meta as IDataObject | undefined)?.trace_id ?? header(response, 'x-cs-traceid');
+	const told = errors[0]?.message;
+	const message = typeof told === 'string' && told !== '' ? told : `HTTP ${response.statusCode}`;
+	const traceId = (body?.meta as IDataObject | undefined)?.trace_id ?? tokenHeader(response, 'x-cs-traceid');
 	const trace = traceId ? ` (trace id ${String(traceId)})` : '';
-	return new Error(`CrowdStrike refused a token for client ID ${clientId}: ${message}${trace}`);
+	return tokenCallError(`CrowdStrike refused a token for client ID ${clientId}: ${message}${trace}`, answerFailure(response));
 }
 
 function redirectTarget(response: TokenResponse, from: string): string {
-	const location = header(response, 'location');
-	if (!location) throw new Error('CrowdStrike answered the token call with a redirect but no location');
+	const location = tokenHeader(response, 'location');
+	if (!location) throw tokenCallError('CrowdStrike answered the token call with a redirect but no location', { status: response.statusCode, retryable: false });
 	const target = new URL(location, from);
 	const sameLoopback = isLoopbackHost(new URL(from).hostname) && isLoopbackHost(target.hostname);
 	if (!(target.protocol === 'https:' && isCrowdStrikeHost(target.hostname)) && !sameLoopback) {
-		throw new Error(`Refusing to follow a token redirect to ${target.origin}: not a CrowdStrike API host`);
+		throw tokenCallError(`Refusing to follow a token redirect to ${target.origin}: not a CrowdStrike API host`, { status: response.statusCode, retryable: false });
 	}
 	return target.origin;
+}
+
+/** The cloud an autodiscovery answer names (X-Cs-Region), or an error for a name that is no Falcon cloud. */
+function discoveredCloud(response: TokenResponse): string | undefined {
+	const region = tokenHeader(response, 'x-cs-region');
+	if (region === undefined || region.trim() === '') return undefined;
+	const cloud = region.trim().toLowerCase();
+	if (isFalconCloud(cloud)) return FALCON_CLOUDS[cloud];
+	throw tokenCallError(
+		`CrowdStrike's token answer names the region "${region.slice(0, 40)}" (X-Cs-Region), which is not a Falcon cloud this credential knows: choose the Cloud in the credential instead of Autodiscover`,
+		{ status: response.statusCode, retryable: false },
+	);
 }
 
 export class CrowdStrikeFalconApi implements ICredentialType {
@@ -135,34 +144,35 @@ export class CrowdStrikeFalconApi implements ICredentialType {
 		},
 	];
 
+	/** One token call (the transport retries it: see nodes/common/token-call.ts). */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const credential = asFalconCredential(credentials);
+		rememberSecrets(credential.clientSecret);
 		let baseUrl = configuredBaseUrl(credential);
 		const form = new URLSearchParams({ client_id: credential.clientId, client_secret: credential.clientSecret });
 		if (credential.memberCid) form.set('member_cid', credential.memberCid);
 
 		for (let hop = 0; hop <= MAX_TOKEN_REDIRECTS; hop++) {
-			const response = await requestToken(this, `${baseUrl}/oauth2/token`, form.toString());
-			if ([301, 302, 307, 308].includes(response.statusCode)) {
+			const response = await requestToken(this, { url: `${baseUrl}/oauth2/token`, form: form.toString(), vendor: 'CrowdStrike' });
+			if ([301, 302, 303, 307, 308].includes(response.statusCode)) {
 				baseUrl = redirectTarget(response, baseUrl);
 				continue;
 			}
-			const body = typeof response.body === 'object' ? response.body : undefined;
+			const body = typeof response.body === 'object' && response.body !== null ? response.body : undefined;
 			const token = body?.access_token;
 			if (response.statusCode >= 300 || typeof token !== 'string' || token === '') {
 				throw tokenFailure(response, credential.clientId);
 			}
-			const region = header(response, 'x-cs-region')?.toLowerCase();
-			if (credential.cloud === 'autodiscover' && isFalconCloud(region)) baseUrl = FALCON_CLOUDS[region];
-			const lifetimeSeconds = Number(body?.expires_in) > 0 ? Number(body?.expires_in) : 1799;
+			rememberSecrets(token);
+			if (credential.cloud === 'autodiscover') baseUrl = discoveredCloud(response) ?? baseUrl;
 			return {
 				sessionToken: token,
-				expiresAt: new Date(Date.now() + lifetimeSeconds * 1000).toISOString(),
+				expiresAt: tokenExpiresAt(body?.expires_in, DEFAULT_TOKEN_LIFETIME_SECONDS),
 				resolvedBaseUrl: baseUrl,
 				issuedFor: issuedFor(credential),
 			};
 		}
-		throw new Error(`CrowdStrike redirected the token call more than ${MAX_TOKEN_REDIRECTS} times`);
+		throw tokenCallError(`CrowdStrike redirected the token call more than ${MAX_TOKEN_REDIRECTS} times`, { retryable: false });
 	}
 
 	async authenticate(
@@ -173,10 +183,12 @@ export class CrowdStrikeFalconApi implements ICredentialType {
 		const current = credential.issuedFor === issuedFor(credential);
 		// A token issued for other settings is not sent: the API answers 401 and n8n fetches a new one.
 		const token = current ? credential.sessionToken : '';
+		rememberSecrets(token);
 		return {
 			...requestOptions,
+			...SIGNED_REQUEST_OPTIONS,
 			// The host that issued the token: the autodiscovered cloud, or where a token redirect led.
-			baseURL: current && credential.resolvedBaseUrl ? credential.resolvedBaseUrl : configuredBaseUrl(credential),
+			baseURL: signedBaseUrl(credential),
 			headers: { ...requestOptions.headers, Authorization: `Bearer ${token ?? ''}` },
 		};
 	}
@@ -186,25 +198,7 @@ export class CrowdStrikeFalconApi implements ICredentialType {
 			method: 'GET',
 			url: '/iocs/queries/ioc-types/v1',
 			qs: { limit: 1 },
+			...SIGNED_REQUEST_OPTIONS,
 		},
 	};
-}
-
-async function requestToken(helper: IHttpRequestHelper, url: string, form: string): Promise<TokenResponse> {
-	try {
-		return (await helper.helpers.httpRequest({
-			method: 'POST',
-			url,
-			body: form,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			disableFollowRedirect: true,
-		})) as TokenResponse;
-	} catch (error) {
-		// The raw client error carries the request body, and with it the client secret.
-		const reason = (error as { code?: string; message?: string }).code ?? 'network error';
-		throw new Error(`Could not reach the CrowdStrike token endpoint at ${new URL(url).origin}: ${reason}`);
-	}
 }

@@ -2,7 +2,6 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IDataObject,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -19,18 +18,15 @@ import {
 	tokenUrlOf,
 	type OrionCredentialData,
 } from '../nodes/Cytomic/shared/credential-fields';
-
-interface TokenResponse {
-	statusCode: number;
-	headers: Record<string, string | string[] | undefined>;
-	body: IDataObject | string | undefined;
-}
+import { answerFailure, requestToken, tokenCallError, tokenExpiresAt, type TokenResponse } from '../nodes/common/token-call';
+import { rememberBasic, rememberSecrets } from '../nodes/common/transport/scrub';
+import { SIGNED_REQUEST_OPTIONS } from '../nodes/common/urls';
 
 function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** The token service's own words for a refusal, without anything the request carried. */
+/** The token service's own words for a refusal, without anything the request carried (scrubbed, cut). */
 function tokenFailure(response: TokenResponse, credential: OrionCredentialData): Error {
 	const body = typeof response.body === 'object' && response.body !== null ? response.body : undefined;
 	const reason =
@@ -40,8 +36,9 @@ function tokenFailure(response: TokenResponse, credential: OrionCredentialData):
 			: response.statusCode < 300
 				? 'the answer holds no access_token'
 				: `HTTP ${response.statusCode}`);
-	return new Error(
+	return tokenCallError(
 		`Cytomic Orion refused a token for client ID "${credential.clientId}" and user "${credential.username}": ${reason}`,
+		answerFailure(response),
 	);
 }
 
@@ -126,9 +123,13 @@ export class CytomicOrionApi implements ICredentialType {
 		},
 	];
 
-	/** OAuth2 password grant; n8n keeps the token in the hidden field and calls this again after a 401. */
+	/**
+	 * OAuth2 password grant; n8n keeps the token in the hidden field and calls this again after a 401.
+	 * One token call (the transport retries it: see nodes/common/token-call.ts).
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const credential = asOrionCredential(credentials);
+		rememberSecrets(credential.clientSecret, credential.password);
 		const url = tokenUrlOf(credential);
 		apiBaseUrlOf(credential);
 		const form = new URLSearchParams({
@@ -138,15 +139,14 @@ export class CytomicOrionApi implements ICredentialType {
 			scope: ORION_SCOPE,
 		});
 		// As the vendor's own clients send it: ID and secret as they are (not form-encoded first).
-		const basic = Buffer.from(`${credential.clientId ?? ''}:${credential.clientSecret ?? ''}`).toString('base64');
-		const response = await requestToken(this, url, form.toString(), basic);
+		const basic = rememberBasic(credential.clientId ?? '', credential.clientSecret ?? '');
+		const response = await requestToken(this, { url, form: form.toString(), headers: { Authorization: `Basic ${basic}` }, vendor: 'Cytomic Orion' });
 		const body = typeof response.body === 'object' && response.body !== null ? response.body : undefined;
 		const token = body?.access_token;
 		if (response.statusCode >= 300 || typeof token !== 'string' || token === '') throw tokenFailure(response, credential);
+		rememberSecrets(token);
 		// No lifetime is documented: `expires_in` when the service gives one, else unknown (renewed on a 401).
-		const lifetimeSeconds = Number(body?.expires_in);
-		const expiresAt = lifetimeSeconds > 0 ? new Date(Date.now() + lifetimeSeconds * 1000).toISOString() : '';
-		return { accessToken: token, issuedFor: issuedFor(credential), expiresAt };
+		return { accessToken: token, issuedFor: issuedFor(credential), expiresAt: tokenExpiresAt(body?.expires_in) };
 	}
 
 	async authenticate(
@@ -156,8 +156,10 @@ export class CytomicOrionApi implements ICredentialType {
 		const credential = asOrionCredential(credentials);
 		// A token issued for other settings is not sent: the API answers 401 and n8n fetches a new one.
 		const token = credential.issuedFor === issuedFor(credential) ? (credential.accessToken ?? '') : '';
+		rememberSecrets(token);
 		return {
 			...requestOptions,
+			...SIGNED_REQUEST_OPTIONS,
 			baseURL: apiBaseUrlOf(credential),
 			headers: { ...requestOptions.headers, Authorization: `Bearer ${token}` },
 		};
@@ -170,43 +172,7 @@ export class CytomicOrionApi implements ICredentialType {
 			url: '/iocs/FileHashIoc',
 			qs: { from: 0, to: 1000, includeDeleted: false },
 			headers: { Accept: 'application/json' },
+			...SIGNED_REQUEST_OPTIONS,
 		},
 	};
-}
-
-const NETWORK_WORDS: Record<string, string> = {
-	ECONNREFUSED: 'connection refused',
-	ECONNRESET: 'connection reset',
-	ENOTFOUND: 'host not found',
-	EAI_AGAIN: 'host name lookup failed',
-	ETIMEDOUT: 'timed out',
-	ECONNABORTED: 'timed out',
-	EHOSTUNREACH: 'host unreachable',
-	CERT_HAS_EXPIRED: 'its TLS certificate has expired',
-	DEPTH_ZERO_SELF_SIGNED_CERT: 'its TLS certificate is self-signed',
-	UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'its TLS certificate cannot be verified',
-};
-
-async function requestToken(helper: IHttpRequestHelper, url: string, form: string, basic: string): Promise<TokenResponse> {
-	try {
-		return (await helper.helpers.httpRequest({
-			method: 'POST',
-			url,
-			body: form,
-			headers: {
-				'Content-Type': 'application/x-www-form-urlencoded',
-				Accept: 'application/json',
-				Authorization: `Basic ${basic}`,
-			},
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			disableFollowRedirect: true,
-		})) as TokenResponse;
-	} catch (error) {
-		// The raw client error carries the request: the password in its body, the secret in its headers.
-		// Words, not the error code: n8n would replace a message holding the code by a generic one.
-		const code = (error as { code?: string }).code ?? '';
-		throw new Error(`Could not reach the Cytomic Orion token endpoint at ${new URL(url).origin}: ${NETWORK_WORDS[code] ?? 'network error'}`);
-	}
 }

@@ -13,6 +13,8 @@
  */
 import type { IDataObject, JsonObject } from 'n8n-workflow';
 
+import { tokenCallFailure } from './token-call';
+
 export type Headers = Record<string, string | string[] | undefined>;
 
 export interface HttpFailure {
@@ -27,6 +29,10 @@ export interface HttpFailure {
 	reason?: string;
 	/** False when the request certainly never reached the server (refused, unknown host): always safe to send again. */
 	requestSent: boolean;
+	/** The token call failed: the request itself was not sent. */
+	token?: boolean;
+	/** How long the failure said to wait before asking again, when it said. */
+	retryAfterMs?: number;
 }
 
 export type Classified = HttpFailure | { kind: 'fatal'; error: Error };
@@ -34,7 +40,9 @@ export type Classified = HttpFailure | { kind: 'fatal'; error: Error };
 const TRANSIENT_STATUS = new Set([408, 500, 502, 503, 504]);
 const NOT_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|refused the connection|cannot be established|host is unreachable|DNS server returned an error/i;
 const TIMED_OUT = /timeout of \d+ms exceeded|ETIMEDOUT|ECONNABORTED|connection timed out/i;
-const DROPPED = /ECONNRESET|socket hang up|EPIPE|closed the connection unexpectedly|connection to the server was closed/i;
+const DROPPED = /ECONNRESET|socket hang up|EPIPE|closed the connection unexpectedly|connection to the server was closed|stream has been aborted|(^|\| )aborted( \||$)/i;
+/** An answer that came but whose (compressed) body could not be read: the request was received. */
+const UNREADABLE = /Z_DATA_ERROR|Z_BUF_ERROR|incorrect header check|invalid (block type|stored block lengths|distance)|incorrect data check|unexpected end of file/i;
 
 /** An answer with an error status, as a failure. */
 export function statusFailure(statusCode: number, headers: Headers | undefined, body: unknown): HttpFailure {
@@ -68,6 +76,7 @@ function fromAxios(axios: AxiosLike): HttpFailure | undefined {
 function noAnswer(text: string, reason: string): HttpFailure | undefined {
 	if (/ERR_CANCELED|canceled/i.test(text)) return undefined;
 	if (TIMED_OUT.test(text)) return { kind: 'timeout', reason: 'no answer within the timeout', requestSent: true };
+	if (UNREADABLE.test(text)) return { kind: 'transient', reason: 'the answer could not be read (corrupt compressed body)', requestSent: true };
 	if (NOT_SENT.test(text)) return { kind: 'connection', reason, requestSent: false };
 	if (DROPPED.test(text)) return { kind: 'connection', reason, requestSent: true };
 	return undefined;
@@ -77,6 +86,8 @@ export function classifyHttpError(error: unknown): Classified {
 	const fatal = { kind: 'fatal' as const, error: error as Error };
 	const thrown = error as (N8nErrorLike & AxiosLike) | undefined;
 	if (!thrown || typeof thrown !== 'object') return fatal;
+	const token = tokenCallFailure(thrown);
+	if (token) return fromTokenCall(token, thrown.message ?? 'The token call failed');
 	const axios = (thrown.cause as AxiosLike | undefined)?.isAxiosError ? (thrown.cause as AxiosLike) : thrown.isAxiosError ? thrown : undefined;
 	if (axios) return fromAxios(axios) ?? fatal;
 	if (thrown.name !== 'NodeApiError') return fatal;
@@ -84,6 +95,12 @@ export function classifyHttpError(error: unknown): Classified {
 	if (Number.isInteger(status) && status >= 100) return statusFailure(status, undefined, thrown.context?.data);
 	const raw = [...new Set(thrown.messages ?? [])];
 	return noAnswer([thrown.message, ...raw].join(' | '), raw.join('; ') || thrown.message || 'network error') ?? fatal;
+}
+
+/** A failed token call, as n8n handed it on: the request itself never went out. */
+function fromTokenCall(token: NonNullable<ReturnType<typeof tokenCallFailure>>, message: string): HttpFailure {
+	const kind = token.status === 429 ? 'rateLimited' : token.retryable ? 'transient' : 'rejected';
+	return { kind, statusCode: token.status, reason: message, requestSent: false, token: true, retryAfterMs: token.retryAfterMs };
 }
 
 export function headerValue(headers: Headers | undefined, name: string): string | undefined {

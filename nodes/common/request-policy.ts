@@ -5,8 +5,11 @@ export interface RequestPolicy {
 	concurrency: number;
 	maxRetries: number;
 	timeoutMs: number;
-	/** The longest a rate limit (429) is waited out before the request fails. */
-	maxWaitMs: number;
+	/**
+	 * The most time one request spends waiting in all, over all its retries (rate limits, server
+	 * errors, token calls): a wait that would go past it is not started, the request fails instead.
+	 */
+	maxTotalWaitMs: number;
 	retryBaseMs: number;
 }
 
@@ -19,7 +22,7 @@ export function readRequestPolicy(options: IDataObject | undefined, defaults: Re
 		concurrency: pick('concurrency', defaults.concurrency, 1, 50),
 		maxRetries: pick('maxRetries', defaults.maxRetries, 0, 20),
 		timeoutMs: pick('timeout', defaults.timeoutMs, 1000, 600_000),
-		maxWaitMs: pick('maxWaitSeconds', defaults.maxWaitMs / 1000, 1, 3600) * 1000,
+		maxTotalWaitMs: pick('maxWaitSeconds', defaults.maxTotalWaitMs / 1000, 1, 3600) * 1000,
 		retryBaseMs: pick('retryBaseMs', defaults.retryBaseMs, 10, 60_000),
 	};
 }

@@ -1,4 +1,12 @@
 /** Where a credential may send its secrets: the rules every vendor's credential and transport share. */
+/**
+ * Set on every request a credential signs (its `authenticate`, its test request): n8n-core follows
+ * no redirect (the transport follows one only to the same origin, see transport/client.ts), and
+ * never copies the Authorization header to another origin should a redirect be followed anyway.
+ */
+export const SIGNED_REQUEST_OPTIONS = { disableFollowRedirect: true, sendCredentialsOnCrossOriginRedirect: false } as const;
+
+export const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
 const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1)$/i;
 

@@ -41,7 +41,7 @@ describe('Transport: a rate-limit window longer than Max Wait', () => {
 			const result = await runFalcon(sandbox(), 'crowdStrikeFalconIoc', countDevices({ maxWaitSeconds: 1, concurrency: 1 }), {
 				input: domains(4),
 			});
-			expect(result.error?.message).toMatch(/Rate limited for longer than the Max Wait of 1 s/);
+			expect(result.error?.message).toMatch(/would go past the Max Total Wait of 1 s: API rate limit exceeded/);
 			expect((result.error as { httpCode?: string } | undefined)?.httpCode).toBe('429');
 		} finally {
 			sandbox().config.rateLimitPerMinute = 6000;

@@ -244,7 +244,9 @@ describe('File → Scan', () => {
 		const started = Date.now();
 		const result = await run(credentials, QUICK_SCAN_PRO, scanFile(), { input, continueOnFail: true });
 		expect(Date.now() - started).toBeLessThan(10_000);
-		const message = 'Rate limited for longer than the Max Wait of 120 s: QuickScan Pro scan quota exceeded: 0 of 1 scans used, 2 more requested';
+		const message = expect.stringMatching(
+			/^Rate limited, and the wait before trying again \(.+ s\) would go past the Max Total Wait of 120 s: QuickScan Pro scan quota exceeded: 0 of 1 scans used, 2 more requested$/,
+		) as unknown as string;
 		expect(result.items.map((item) => [item.json.error, item.json.httpCode, item.pairedItem])).toEqual([
 			[message, '429', { item: 0 }],
 			[message, '429', { item: 1 }],

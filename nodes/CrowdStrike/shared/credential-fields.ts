@@ -33,3 +33,9 @@ export function configuredBaseUrl(credential: FalconCredentialData): string {
 export function issuedFor(credential: FalconCredentialData): string {
 	return [credential.cloud, credential.customBaseUrl ?? '', credential.clientId, credential.memberCid ?? ''].join('|');
 }
+
+/** The base URL requests are signed for: the host that issued the stored token (autodiscovered cloud, token redirect), else the configured one. */
+export function signedBaseUrl(credential: FalconCredentialData): string {
+	const current = credential.issuedFor === issuedFor(credential);
+	return current && credential.resolvedBaseUrl ? credential.resolvedBaseUrl : configuredBaseUrl(credential);
+}

@@ -3,14 +3,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { headerValue, jsonBody } from '../../common/http-failure';
 import type { RequestPolicy } from '../../common/request-policy';
 import type { ApiRequest, Headers, RawResponse, VendorAdapter } from '../../common/transport';
-import { asFalconCredential, issuedFor } from '../shared/credential-fields';
+import { asFalconCredential, issuedFor, signedBaseUrl } from '../shared/credential-fields';
 
 export const FALCON_CREDENTIAL = 'crowdStrikeFalconApi';
 
 export const FALCON_DEFAULT_POLICY: RequestPolicy = {
 	concurrency: 5,
 	maxRetries: 5,
-	maxWaitMs: 120_000,
+	maxTotalWaitMs: 120_000,
 	timeoutMs: 30_000,
 	retryBaseMs: 500,
 };
@@ -32,6 +32,9 @@ export const falconAdapter: VendorAdapter = {
 	async readStoredToken(ctx) {
 		const credential = asFalconCredential(await ctx.getCredentials(FALCON_CREDENTIAL));
 		return { stored: { token: credential.sessionToken, issuedFor: credential.issuedFor, expiresAt: credential.expiresAt }, settings: issuedFor(credential) };
+	},
+	async baseUrl(ctx) {
+		return signedBaseUrl(asFalconCredential(await ctx.getCredentials(FALCON_CREDENTIAL)));
 	},
 	rateLimitHeaders: { retryAfter: 'x-ratelimit-retryafter', remaining: 'x-ratelimit-remaining' },
 	encode(request: ApiRequest) {

@@ -1,7 +1,7 @@
 import { jsonBody } from '../../common/http-failure';
 import type { RequestPolicy } from '../../common/request-policy';
 import type { ApiRequest, RawResponse, VendorAdapter } from '../../common/transport';
-import { asOrionCredential, issuedFor } from '../shared/credential-fields';
+import { apiBaseUrlOf, asOrionCredential, issuedFor } from '../shared/credential-fields';
 import { orionMessage } from './errors';
 
 export const ORION_CREDENTIAL = 'cytomicOrionApi';
@@ -10,7 +10,7 @@ export const ORION_DEFAULT_POLICY: RequestPolicy = {
 	concurrency: 3,
 	maxRetries: 4,
 	timeoutMs: 60_000,
-	maxWaitMs: 120_000,
+	maxTotalWaitMs: 120_000,
 	retryBaseMs: 500,
 };
 
@@ -21,6 +21,9 @@ export const orionAdapter: VendorAdapter = {
 	async readStoredToken(ctx) {
 		const credential = asOrionCredential(await ctx.getCredentials(ORION_CREDENTIAL));
 		return { stored: { token: credential.accessToken, issuedFor: credential.issuedFor, expiresAt: credential.expiresAt }, settings: issuedFor(credential) };
+	},
+	async baseUrl(ctx) {
+		return apiBaseUrlOf(asOrionCredential(await ctx.getCredentials(ORION_CREDENTIAL)));
 	},
 	// Orion's tokens can be revoked before their end: the first request finds out for the others.
 	firstGoesAlone: true,

@@ -18,6 +18,8 @@ export interface VendorAdapter {
 	defaults: RequestPolicy;
 	/** The token the credential stores, and the settings it has now (a token issued for others is not used). */
 	readStoredToken(ctx: ApiContext): Promise<{ stored: StoredToken; settings: string }>;
+	/** The base URL the credential signs requests for: a redirect is followed only within its origin. */
+	baseUrl(ctx: ApiContext): Promise<string>;
 	/** The first request of an execution goes alone even with a fresh token (see SessionGate). */
 	firstGoesAlone?: boolean;
 	/** The header a 429 says when to come back in, and the one that tells the requests left. */

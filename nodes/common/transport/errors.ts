@@ -1,10 +1,18 @@
 import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
 
-/** Vendor text longer than this is cut: a message is read by a person, not stored. */
-const MAX_VENDOR_TEXT = 2_000;
+import { cutText, vendorText } from './scrub';
 
-export function cutText(text: string, max = MAX_VENDOR_TEXT): string {
-	return text.length <= max ? text : `${text.slice(0, max)}… (${text.length - max} more characters)`;
+export { cutText };
+
+/** How many of a long list of vendor messages an error names; the rest are counted. */
+const MAX_LISTED_MESSAGES = 10;
+
+/** A list of vendor messages as one text: the distinct ones, the first few of them, and how many more there were. */
+export function listMessages(messages: string[], max = MAX_LISTED_MESSAGES): string {
+	const distinct = [...new Set(messages)];
+	const shown = distinct.slice(0, max).map((message) => vendorText(message, 500));
+	const more = distinct.length - shown.length;
+	return more > 0 ? `${shown.join('; ')}; … and ${more} more` : shown.join('; ');
 }
 
 export interface ApiErrorParts {
@@ -23,23 +31,25 @@ export interface ApiErrorParts {
 /**
  * The one way an API failure becomes an n8n error, for every vendor and for per-item failures
  * an operation reads from a batch answer: the vendor's message, the request, the status, the trace id.
+ * Every text is scrubbed of credential secrets and cut (see scrub.ts).
  */
 export function apiError(node: INode, parts: ApiErrorParts): NodeApiError {
-	const message = cutText(parts.message);
+	const message = vendorText(parts.message);
 	const description = [
 		parts.request ? `${parts.request.method} ${parts.request.path}` : undefined,
 		parts.request && parts.statusCode ? `answered HTTP ${parts.statusCode}` : undefined,
-		parts.traceId ? `${parts.vendor ?? 'API'} trace id: ${parts.traceId}` : undefined,
-		parts.hint ? cutText(parts.hint) : undefined,
+		parts.traceId ? `${parts.vendor ?? 'API'} trace id: ${vendorText(parts.traceId, 200)}` : undefined,
+		parts.hint ? vendorText(parts.hint) : undefined,
 	]
 		.filter(Boolean)
 		.join(', ');
-	const error = new NodeApiError(node, { message, ...(parts.traceId ? { traceId: parts.traceId } : {}) } as JsonObject, {
+	const traceId = parts.traceId === undefined ? undefined : vendorText(parts.traceId, 200);
+	const error = new NodeApiError(node, { message, ...(traceId ? { traceId } : {}) } as JsonObject, {
 		message,
 		description: description || undefined,
 		httpCode: parts.statusCode !== undefined ? String(parts.statusCode) : undefined,
 	});
-	if (parts.traceId) error.context.traceId = parts.traceId;
+	if (traceId) error.context.traceId = traceId;
 	if (parts.statusCode !== undefined) error.context.statusCode = Number(parts.statusCode);
 	return error;
 }

@@ -24,12 +24,14 @@ const REQUEST_OPTIONS: INodeProperties[] = [
 		description: 'How often a request is retried after a rate limit (429), a server error or a dropped connection',
 	},
 	{
-		displayName: 'Max Wait (Seconds)',
+		displayName: 'Max Total Wait (Seconds)',
+		// The name it had when it bounded each wait: saved workflows keep their value, now read as the total.
 		name: 'maxWaitSeconds',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 3600 },
 		default: 120,
-		description: 'The longest the node waits for the rate limit to free up before it gives up with an error',
+		description:
+			'The most time one request may spend waiting in all, over all its retries (rate limits, server errors, token calls). A wait that would go past it is not started: the request fails, saying how long it waited.',
 	},
 	{
 		displayName: 'Timeout (Ms)',
@@ -46,7 +48,7 @@ export function requestOptionsProperty(defaults: RequestPolicy, retriesDescripti
 	const vendorDefaults: Record<string, number> = {
 		concurrency: defaults.concurrency,
 		maxRetries: defaults.maxRetries,
-		maxWaitSeconds: defaults.maxWaitMs / 1000,
+		maxWaitSeconds: defaults.maxTotalWaitMs / 1000,
 		timeout: defaults.timeoutMs,
 	};
 	return {
