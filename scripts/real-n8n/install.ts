@@ -80,7 +80,7 @@ function removeMarker(p: RealN8nPaths, name: string): void {
 }
 
 /** Environment for the machine's own npm (Node 20), without npm_* variables a parent npm exported. */
-function plainNpmEnv(): NodeJS.ProcessEnv {
+export function plainNpmEnv(): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	for (const key of Object.keys(env)) {
 		if (/^npm_(config|package|lifecycle)_/i.test(key) || key === 'npm_execpath' || key === 'npm_node_execpath' || key === 'INIT_CWD') {
@@ -339,6 +339,19 @@ export function isRealN8nInstalled(): boolean {
 		fs.existsSync(p.nodeBin) &&
 		fs.existsSync(p.n8nBin)
 	);
+}
+
+/** Installs only the Node 24 (for tools that need it without n8n: the scanner, n8n-node lint). */
+export async function ensureNode24(options: InstallOptions = {}): Promise<RealN8nPaths> {
+	const opts: Required<InstallOptions> = { force: options.force ?? false, log: options.log ?? defaultLog };
+	const p = realN8nPaths();
+	if (process.platform !== 'linux' || process.arch !== 'x64') {
+		throw new Error(`the Node ${NODE_VERSION} install supports linux-x64 only (this is ${process.platform}-${process.arch})`);
+	}
+	// Already there: no lock (an n8n install may hold it for many minutes).
+	if (!opts.force && markerMatches(p, 'node', { package: NODE_PACKAGE, version: NODE_VERSION }) && nodeVersionOf(p.nodeBin) === `v${NODE_VERSION}`) return p;
+	await withLock(p, opts.log, () => installNode(p, opts));
+	return p;
 }
 
 /** Installs whatever is missing and returns the paths. Safe to call from several processes. */
