@@ -51,16 +51,25 @@ interface Marker {
 	[key: string]: unknown;
 }
 
+/** n8n steps get one marker per n8n version, so several versions can share the cache. */
+function markerName(name: string): string {
+	return name.startsWith('n8n-') ? `${name}-${N8N_VERSION}` : name;
+}
+
 function markerPath(p: RealN8nPaths, name: string): string {
-	return path.join(p.markersDir, `${name}.json`);
+	return path.join(p.markersDir, `${markerName(name)}.json`);
 }
 
 function readMarker(p: RealN8nPaths, name: string): Marker | undefined {
-	try {
-		return JSON.parse(fs.readFileSync(markerPath(p, name), 'utf8')) as Marker;
-	} catch {
-		return undefined;
+	// Older runs wrote one unversioned marker per step; it still counts when its versions match.
+	for (const file of [markerPath(p, name), path.join(p.markersDir, `${name}.json`)]) {
+		try {
+			return JSON.parse(fs.readFileSync(file, 'utf8')) as Marker;
+		} catch {
+			/* next */
+		}
 	}
+	return undefined;
 }
 
 function markerMatches(p: RealN8nPaths, name: string, expected: Record<string, unknown>): boolean {
