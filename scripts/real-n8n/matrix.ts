@@ -23,7 +23,7 @@ export const MATRIX: readonly MatrixRun[] = [
 
 function runOne(run: MatrixRun, extra: string[]): Promise<number> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [...process.execArgv, path.join(__dirname, 'test-n8n.ts'), ...run.args, ...extra], {
+		const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', path.join(__dirname, 'test-n8n.ts'), ...run.args, ...extra], {
 			stdio: 'inherit',
 			env: process.env,
 		});
