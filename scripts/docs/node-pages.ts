@@ -69,7 +69,7 @@ function fieldRow(p: INodeProperties): string {
 		p.type === 'options' || p.type === 'multiOptions'
 			? subs.filter(isOption).map((o) => o.name)
 			: p.type === 'collection' || p.type === 'fixedCollection'
-				? subs.map((o) => o.displayName)
+				? subs.map((o) => ('displayName' in o ? o.displayName : o.name))
 				: [];
 	const what = [p.description ?? '', choices.length ? `${p.type.includes('ollection') ? 'Fields' : 'Choices'}: ${choices.join(', ')}.` : '']
 		.filter(Boolean)

@@ -254,6 +254,13 @@ async function installN8n(p: RealN8nPaths, opts: Required<InstallOptions>): Prom
 		opts.log(`n8n ${N8N_VERSION}: already installed (${p.n8nDir})`);
 		return;
 	}
+	// Installed by a run whose marker another version's run replaced: npm writes its hidden lock file
+	// only when an install finishes, so a folder with it and this n8n is a finished install.
+	if (!opts.force && installedVersion === N8N_VERSION && fs.existsSync(p.n8nBin) && fs.existsSync(path.join(p.n8nDir, 'node_modules', '.package-lock.json'))) {
+		writeMarker(p, 'n8n-install', want);
+		opts.log(`n8n ${N8N_VERSION}: already installed (${p.n8nDir}; marker restored)`);
+		return;
+	}
 	const t0 = Date.now();
 	opts.log(`n8n ${N8N_VERSION}: npm install --ignore-scripts into ${p.n8nDir} (about 5 minutes)`);
 	removeMarker(p, 'n8n-install');
@@ -288,13 +295,15 @@ function nativeModuleFailures(p: RealN8nPaths): string[] {
 
 async function rebuildNative(p: RealN8nPaths, opts: Required<InstallOptions>): Promise<void> {
 	const want = { n8n: N8N_VERSION, node: NODE_VERSION, modules: NATIVE_MODULES };
-	if (!opts.force && markerMatches(p, 'n8n-rebuild', want)) {
+	if (!opts.force) {
+		// They load under Node 24: built, whatever the marker says (another version's run may have replaced it).
 		const failures = nativeModuleFailures(p);
 		if (failures.length === 0) {
+			if (!markerMatches(p, 'n8n-rebuild', want)) writeMarker(p, 'n8n-rebuild', want);
 			opts.log(`native modules (${NATIVE_MODULES.join(', ')}): already built for Node ${NODE_VERSION}`);
 			return;
 		}
-		opts.log(`native modules marked built but do not load (${failures.join('; ')}): rebuilding`);
+		if (markerMatches(p, 'n8n-rebuild', want)) opts.log(`native modules marked built but do not load (${failures.join('; ')}): rebuilding`);
 	}
 	const missingTools = ['make', 'g++', 'python3'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
 	if (missingTools.length) {
@@ -363,6 +372,22 @@ export async function ensureNode24(options: InstallOptions = {}): Promise<RealN8
 	return p;
 }
 
+/** Node 24, a finished install of this n8n (npm's hidden lock file), and native modules that load. */
+function finishedWithoutLock(p: RealN8nPaths): boolean {
+	try {
+		const installed = (JSON.parse(fs.readFileSync(path.join(p.n8nPackageDir, 'package.json'), 'utf8')) as { version?: string }).version;
+		return (
+			nodeVersionOf(p.nodeBin) === `v${NODE_VERSION}` &&
+			installed === N8N_VERSION &&
+			fs.existsSync(p.n8nBin) &&
+			fs.existsSync(path.join(p.n8nDir, 'node_modules', '.package-lock.json')) &&
+			nativeModuleFailures(p).length === 0
+		);
+	} catch {
+		return false;
+	}
+}
+
 /** Installs whatever is missing and returns the paths. Safe to call from several processes. */
 export async function ensureRealN8n(options: InstallOptions = {}): Promise<RealN8nPaths> {
 	const opts: Required<InstallOptions> = { force: options.force ?? false, log: options.log ?? defaultLog };
@@ -372,6 +397,12 @@ export async function ensureRealN8n(options: InstallOptions = {}): Promise<RealN
 	}
 	const t0 = Date.now();
 	opts.log(`cache ${p.cacheDir} (n8n ${N8N_VERSION}, Node ${NODE_VERSION})`);
+	// Everything there already: no lock, so a run never waits for another version's install.
+	if (!opts.force && finishedWithoutLock(p)) {
+		checkCli(p, opts);
+		opts.log(`n8n ${N8N_VERSION} and Node ${NODE_VERSION}: already installed`);
+		return p;
+	}
 	await withLock(p, opts.log, async () => {
 		await installNode(p, opts);
 		await installN8n(p, opts);
