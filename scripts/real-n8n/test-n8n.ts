@@ -563,6 +563,21 @@ async function restTypeChecks(instance: N8nInstance, pkg: PackageInfo): Promise<
 		pkg.nodes.every((n) => names.has(n.type)),
 		pkg.nodes.map((n) => `${n.name}:${names.has(n.type) ? 'yes' : 'NO'}`).join(', '),
 	);
+	// The node window's Docs link: the description's documentationUrl, else the codex's primaryDocumentation.
+	const repoWeb = (JSON.parse(fs.readFileSync(path.join(REPO_DIR, 'package.json'), 'utf8')) as { repository: { url: string } }).repository.url
+		.replace(/^git\+/, '')
+		.replace(/\.git$/, '');
+	const docsLinks = pkg.nodes.map((n) => {
+		const t = nodeTypes.find((x) => x.name === n.type) as { documentationUrl?: string; codex?: { resources?: { primaryDocumentation?: Array<{ url?: string }> } } } | undefined;
+		const url = t?.documentationUrl?.startsWith('http') ? t.documentationUrl : t?.codex?.resources?.primaryDocumentation?.[0]?.url;
+		return { node: n.name, url, ok: typeof url === 'string' && url.startsWith(`${repoWeb}/blob/main/docs/nodes/`) && url.endsWith('.md') };
+	});
+	check(
+		group,
+		"each node's Docs link (as the editor gets it) opens the package's own page for that node",
+		docsLinks.every((d) => d.ok),
+		docsLinks.map((d) => `${d.node}: ${d.url ?? 'none'}`).join(', '),
+	);
 	const creds = await restRequest<Array<{ name: string; displayName?: string }>>(session, 'GET', '/types/credentials.json');
 	const credNames = new Set(Array.isArray(creds.body) ? creds.body.map((c) => c.name) : []);
 	check(
