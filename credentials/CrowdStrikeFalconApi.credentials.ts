@@ -64,7 +64,7 @@ export class CrowdStrikeFalconApi implements ICredentialType {
 
 	displayName = 'CrowdStrike Falcon API';
 
-	documentationUrl = 'https://falcon.crowdstrike.com/documentation/page/a2a7fc0e/crowdstrike-oauth2-based-apis';
+	documentationUrl = 'https://github.com/edr-soar/n8n-nodes-edr-soar/blob/main/docs/credentials.md#crowdstrike-falcon-api';
 
 	icon: Icon = { light: 'file:../icons/crowdstrike.svg', dark: 'file:../icons/crowdstrike.dark.svg' };
 

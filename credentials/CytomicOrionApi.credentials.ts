@@ -47,7 +47,7 @@ export class CytomicOrionApi implements ICredentialType {
 
 	displayName = 'Cytomic Orion API';
 
-	documentationUrl = 'https://info.cytomicmodel.com/resources/help/ORION/en/Content/17_integration_soc_tools/api_specification.htm';
+	documentationUrl = 'https://github.com/edr-soar/n8n-nodes-edr-soar/blob/main/docs/credentials.md#cytomic-orion-api';
 
 	icon: Icon = { light: 'file:../icons/cytomic.svg', dark: 'file:../icons/cytomic.dark.svg' };
 

@@ -2,14 +2,21 @@ import { z } from 'zod';
 
 /** Vendor-neutral value checks (no API knowledge): free text, IP addresses, domains, URLs, lists and dates. */
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
+/** C0 control characters (U+0000 to U+001F) and DEL, by code: no control character in a regular expression. */
+function hasControlCharacter(value: string, allowed: readonly string[] = []): boolean {
+	for (const char of value) {
+		const code = char.charCodeAt(0);
+		if ((code < 0x20 || code === 0x7f) && !allowed.includes(char)) return true;
+	}
+	return false;
+}
 
 /** Free text as an API stores it: no control characters (tabs and new lines allowed), bounded. */
 export function text(max: number) {
 	return z
 		.string({ invalid_type_error: 'must be text' })
 		.max(max, `must be at most ${max} characters`)
-		.refine((value) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value), 'must not contain control characters');
+		.refine((value) => !hasControlCharacter(value, ['\t', '\n', '\r']), 'must not contain control characters');
 }
 
 export function isIpv4(value: string): boolean {
@@ -52,7 +59,7 @@ export function isDomain(value: string): boolean {
 /** An absolute URL with its protocol (scheme://host…), no spaces or control characters. */
 export function urlProblem(value: string): string | undefined {
 	if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return 'must include the protocol, e.g. https://www.example.com/path';
-	if (/\s/.test(value) || CONTROL.test(value)) return 'must not contain spaces or control characters';
+	if (/\s/.test(value) || hasControlCharacter(value)) return 'must not contain spaces or control characters';
 	if (value.length > 2048) return 'must be at most 2048 characters';
 	try {
 		if (new URL(value).hostname === '') return 'has no host';

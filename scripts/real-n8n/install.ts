@@ -51,16 +51,25 @@ interface Marker {
 	[key: string]: unknown;
 }
 
+/** n8n steps get one marker per n8n version, so several versions can share the cache. */
+function markerName(name: string): string {
+	return name.startsWith('n8n-') ? `${name}-${N8N_VERSION}` : name;
+}
+
 function markerPath(p: RealN8nPaths, name: string): string {
-	return path.join(p.markersDir, `${name}.json`);
+	return path.join(p.markersDir, `${markerName(name)}.json`);
 }
 
 function readMarker(p: RealN8nPaths, name: string): Marker | undefined {
-	try {
-		return JSON.parse(fs.readFileSync(markerPath(p, name), 'utf8')) as Marker;
-	} catch {
-		return undefined;
+	// Older runs wrote one unversioned marker per step; it still counts when its versions match.
+	for (const file of [markerPath(p, name), path.join(p.markersDir, `${name}.json`)]) {
+		try {
+			return JSON.parse(fs.readFileSync(file, 'utf8')) as Marker;
+		} catch {
+			/* next */
+		}
 	}
+	return undefined;
 }
 
 function markerMatches(p: RealN8nPaths, name: string, expected: Record<string, unknown>): boolean {
@@ -80,7 +89,7 @@ function removeMarker(p: RealN8nPaths, name: string): void {
 }
 
 /** Environment for the machine's own npm (Node 20), without npm_* variables a parent npm exported. */
-function plainNpmEnv(): NodeJS.ProcessEnv {
+export function plainNpmEnv(): NodeJS.ProcessEnv {
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	for (const key of Object.keys(env)) {
 		if (/^npm_(config|package|lifecycle)_/i.test(key) || key === 'npm_execpath' || key === 'npm_node_execpath' || key === 'INIT_CWD') {
@@ -245,6 +254,13 @@ async function installN8n(p: RealN8nPaths, opts: Required<InstallOptions>): Prom
 		opts.log(`n8n ${N8N_VERSION}: already installed (${p.n8nDir})`);
 		return;
 	}
+	// Installed by a run whose marker another version's run replaced: npm writes its hidden lock file
+	// only when an install finishes, so a folder with it and this n8n is a finished install.
+	if (!opts.force && installedVersion === N8N_VERSION && fs.existsSync(p.n8nBin) && fs.existsSync(path.join(p.n8nDir, 'node_modules', '.package-lock.json'))) {
+		writeMarker(p, 'n8n-install', want);
+		opts.log(`n8n ${N8N_VERSION}: already installed (${p.n8nDir}; marker restored)`);
+		return;
+	}
 	const t0 = Date.now();
 	opts.log(`n8n ${N8N_VERSION}: npm install --ignore-scripts into ${p.n8nDir} (about 5 minutes)`);
 	removeMarker(p, 'n8n-install');
@@ -279,13 +295,15 @@ function nativeModuleFailures(p: RealN8nPaths): string[] {
 
 async function rebuildNative(p: RealN8nPaths, opts: Required<InstallOptions>): Promise<void> {
 	const want = { n8n: N8N_VERSION, node: NODE_VERSION, modules: NATIVE_MODULES };
-	if (!opts.force && markerMatches(p, 'n8n-rebuild', want)) {
+	if (!opts.force) {
+		// They load under Node 24: built, whatever the marker says (another version's run may have replaced it).
 		const failures = nativeModuleFailures(p);
 		if (failures.length === 0) {
+			if (!markerMatches(p, 'n8n-rebuild', want)) writeMarker(p, 'n8n-rebuild', want);
 			opts.log(`native modules (${NATIVE_MODULES.join(', ')}): already built for Node ${NODE_VERSION}`);
 			return;
 		}
-		opts.log(`native modules marked built but do not load (${failures.join('; ')}): rebuilding`);
+		if (markerMatches(p, 'n8n-rebuild', want)) opts.log(`native modules marked built but do not load (${failures.join('; ')}): rebuilding`);
 	}
 	const missingTools = ['make', 'g++', 'python3'].filter((tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0);
 	if (missingTools.length) {
@@ -341,6 +359,35 @@ export function isRealN8nInstalled(): boolean {
 	);
 }
 
+/** Installs only the Node 24 (for tools that need it without n8n: the scanner, n8n-node lint). */
+export async function ensureNode24(options: InstallOptions = {}): Promise<RealN8nPaths> {
+	const opts: Required<InstallOptions> = { force: options.force ?? false, log: options.log ?? defaultLog };
+	const p = realN8nPaths();
+	if (process.platform !== 'linux' || process.arch !== 'x64') {
+		throw new Error(`the Node ${NODE_VERSION} install supports linux-x64 only (this is ${process.platform}-${process.arch})`);
+	}
+	// Already there: no lock (an n8n install may hold it for many minutes).
+	if (!opts.force && markerMatches(p, 'node', { package: NODE_PACKAGE, version: NODE_VERSION }) && nodeVersionOf(p.nodeBin) === `v${NODE_VERSION}`) return p;
+	await withLock(p, opts.log, () => installNode(p, opts));
+	return p;
+}
+
+/** Node 24, a finished install of this n8n (npm's hidden lock file), and native modules that load. */
+function finishedWithoutLock(p: RealN8nPaths): boolean {
+	try {
+		const installed = (JSON.parse(fs.readFileSync(path.join(p.n8nPackageDir, 'package.json'), 'utf8')) as { version?: string }).version;
+		return (
+			nodeVersionOf(p.nodeBin) === `v${NODE_VERSION}` &&
+			installed === N8N_VERSION &&
+			fs.existsSync(p.n8nBin) &&
+			fs.existsSync(path.join(p.n8nDir, 'node_modules', '.package-lock.json')) &&
+			nativeModuleFailures(p).length === 0
+		);
+	} catch {
+		return false;
+	}
+}
+
 /** Installs whatever is missing and returns the paths. Safe to call from several processes. */
 export async function ensureRealN8n(options: InstallOptions = {}): Promise<RealN8nPaths> {
 	const opts: Required<InstallOptions> = { force: options.force ?? false, log: options.log ?? defaultLog };
@@ -350,6 +397,12 @@ export async function ensureRealN8n(options: InstallOptions = {}): Promise<RealN
 	}
 	const t0 = Date.now();
 	opts.log(`cache ${p.cacheDir} (n8n ${N8N_VERSION}, Node ${NODE_VERSION})`);
+	// Everything there already: no lock, so a run never waits for another version's install.
+	if (!opts.force && finishedWithoutLock(p)) {
+		checkCli(p, opts);
+		opts.log(`n8n ${N8N_VERSION} and Node ${NODE_VERSION}: already installed`);
+		return p;
+	}
 	await withLock(p, opts.log, async () => {
 		await installNode(p, opts);
 		await installN8n(p, opts);

