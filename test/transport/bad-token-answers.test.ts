@@ -8,25 +8,11 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { CrowdStrikeFalconApi } from '../../credentials/CrowdStrikeFalconApi.credentials';
 import { CytomicOrionApi } from '../../credentials/CytomicOrionApi.credentials';
-import { startSandbox, type Sandbox } from '../../sandbox';
 import { CredentialStore, runNode } from '../harness';
-import { sendAnswer, startLoopback, type LoopbackServer } from './servers';
+import { sandboxBehindFront } from './front';
+import { sendAnswer } from './servers';
 
-let sandbox: Sandbox;
-let front: LoopbackServer;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ badTokenRateLimitPerMinute: 0 });
-	front = await startLoopback(sandbox.url);
-});
-beforeEach(() => {
-	sandbox.reset();
-	front.hook = undefined;
-});
-afterAll(async () => {
-	await front.close();
-	await sandbox.close();
-});
+const env = sandboxBehindFront();
 
 /** A helper whose token call is answered with `headers` and `body`, as n8n-core hands an answer back. */
 const answering = (headers: Record<string, string>, body: IDataObject) => ({
@@ -59,7 +45,7 @@ describe('expires_in', () => {
 		['not a number', 'NaN', 1799_000],
 		['missing', undefined, 1799_000],
 	])('Falcon: %s does not fail the run; the token is kept for a sane time', async (_what, expiresIn, lifetimeMs) => {
-		front.hook = async (seen, res, forward) => {
+		env.front.hook = async (seen, res, forward) => {
 			if (seen.path !== '/oauth2/token') return false;
 			const answer = await forward();
 			const body = JSON.parse(answer.body.toString()) as IDataObject;
@@ -68,7 +54,7 @@ describe('expires_in', () => {
 			sendAnswer(res, { ...answer, body: Buffer.from(JSON.stringify(body)) });
 			return true;
 		};
-		const store = new CredentialStore({ crowdStrikeFalconApi: { cloud: 'custom', customBaseUrl: front.url, clientId: sandbox.falcon.clientId, clientSecret: sandbox.falcon.clientSecret } });
+		const store = new CredentialStore({ crowdStrikeFalconApi: { cloud: 'custom', customBaseUrl: env.front.url, clientId: env.sandbox.falcon.clientId, clientSecret: env.sandbox.falcon.clientSecret } });
 		const before = Date.now();
 		const result = await runNode({ type: 'crowdStrikeFalconIoc', parameters: { resource: 'device', operation: 'count', type: 'domain', value: 'evil-updates.example' }, credentials: store });
 		expect(result.error).toBeUndefined();

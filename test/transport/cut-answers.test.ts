@@ -3,32 +3,18 @@
  * reset) may come after the write landed. It is classified like a dropped connection: the writes are
  * looked up, not reported as failed, and every stored indicator ends as created, once.
  */
-import { startSandbox, type Sandbox } from '../../sandbox';
 import { CredentialStore, runNode } from '../harness';
-import { cutAnswer, startLoopback, type LoopbackServer } from './servers';
+import { sandboxBehindFront } from './front';
+import { cutAnswer } from './servers';
 
-let sandbox: Sandbox;
-let front: LoopbackServer;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ badTokenRateLimitPerMinute: 0 });
-	front = await startLoopback(sandbox.url);
-});
-beforeEach(() => {
-	sandbox.reset();
-	front.hook = undefined;
-});
-afterAll(async () => {
-	await front.close();
-	await sandbox.close();
-});
+const env = sandboxBehindFront();
 
 const fast = { maxRetries: 4, retryBaseMs: 20, timeout: 5000 };
 
 /** Every answer to a `method path` request cut halfway, the connection closed (axios: "stream has been aborted") or reset. */
 function cutWrites(method: string, path: RegExp, how: 'close' | 'reset') {
 	let cut = 0;
-	front.hook = async (seen, res, forward) => {
+	env.front.hook = async (seen, res, forward) => {
 		if (seen.method !== method || !path.test(seen.path)) return false;
 		cut++;
 		cutAnswer(res, await forward(), how);
@@ -45,11 +31,11 @@ it('Falcon: 150 creates whose answers are all cut end as created, each once', as
 		type: 'crowdStrikeFalconIoc',
 		parameters: { resource: 'indicator', operation: 'create', type: 'sha256', value: '={{ $json.value }}', action: 'detect', severity: 'low', platforms: ['windows'], appliedGlobally: true, requestOptions: fast },
 		input,
-		credentials: new CredentialStore({ crowdStrikeFalconApi: { cloud: 'custom', customBaseUrl: front.url, clientId: sandbox.falcon.clientId, clientSecret: sandbox.falcon.clientSecret } }),
+		credentials: new CredentialStore({ crowdStrikeFalconApi: { cloud: 'custom', customBaseUrl: env.front.url, clientId: env.sandbox.falcon.clientId, clientSecret: env.sandbox.falcon.clientSecret } }),
 		continueOnFail: true,
 	});
 	expect(cuts()).toBeGreaterThan(0);
-	const stored = sandbox.state.iocs.all().filter((ioc) => ioc.value.startsWith('c0de'));
+	const stored = env.sandbox.state.iocs.all().filter((ioc) => ioc.value.startsWith('c0de'));
 	expect(stored).toHaveLength(150);
 	expect(result.items.filter((item) => item.json.error).map((item) => item.json.error)).toEqual([]);
 	expect(new Set(result.items.map((item) => item.json.id))).toEqual(new Set(stored.map((ioc) => ioc.id)));
@@ -64,18 +50,18 @@ it('Orion: 60 imports whose answers are all cut end as created, each once', asyn
 		input: values.map((value) => ({ json: { value } })),
 		credentials: new CredentialStore({
 			cytomicOrionApi: {
-				authUrl: `${front.url}/orion/oauth/token`,
-				baseUrl: `${front.url}/orion/api/v1/applications`,
-				clientId: sandbox.orion.clientId,
-				clientSecret: sandbox.orion.clientSecret,
-				username: sandbox.orion.username,
-				password: sandbox.orion.password,
+				authUrl: `${env.front.url}/orion/oauth/token`,
+				baseUrl: `${env.front.url}/orion/api/v1/applications`,
+				clientId: env.sandbox.orion.clientId,
+				clientSecret: env.sandbox.orion.clientSecret,
+				username: env.sandbox.orion.username,
+				password: env.sandbox.orion.password,
 			},
 		}),
 		continueOnFail: true,
 	});
 	expect(cuts()).toBeGreaterThan(0);
-	expect(values.filter((value) => !sandbox.state.orion.ioc('FileHashIoc', value))).toEqual([]);
+	expect(values.filter((value) => !env.sandbox.state.orion.ioc('FileHashIoc', value))).toEqual([]);
 	expect(result.items.filter((item) => item.json.error).map((item) => item.json.error)).toEqual([]);
 	expect(result.items).toHaveLength(60);
 }, 60_000);

@@ -5,38 +5,24 @@
  * bearer token are scrubbed (plain, URL-encoded, base64) from errors, error items, logs and the
  * credential test. Long vendor text is cut: a 1 MB message, a list of 20,000 errors.
  */
-import { startSandbox, type Sandbox } from '../../sandbox';
 import { CredentialStore, runNode, testCredential, type RunNodeResult } from '../harness';
-import { sendJson, startLoopback, type LoopbackServer } from './servers';
+import { sandboxBehindFront } from './front';
+import { sendJson } from './servers';
 
-let sandbox: Sandbox;
-let front: LoopbackServer;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ badTokenRateLimitPerMinute: 0 });
-	front = await startLoopback(sandbox.url);
-});
-beforeEach(() => {
-	sandbox.reset();
-	front.hook = undefined;
-});
-afterAll(async () => {
-	await front.close();
-	await sandbox.close();
-});
+const env = sandboxBehindFront();
 
 // Secrets with characters a form encodes, so the URL-encoded forms differ from the plain ones.
 const FALCON_SECRET = 'falcon secret/with+chars=0123456789';
 const ORION_SECRET = 'orion client secret&more=9876543210';
 const ORION_PASSWORD = 'orion pass word+/=42424242';
 
-const falcon = () => ({ cloud: 'custom', customBaseUrl: front.url, clientId: sandbox.falcon.clientId, clientSecret: FALCON_SECRET });
+const falcon = () => ({ cloud: 'custom', customBaseUrl: env.front.url, clientId: env.sandbox.falcon.clientId, clientSecret: FALCON_SECRET });
 const orion = () => ({
-	authUrl: `${front.url}/orion/oauth/token`,
-	baseUrl: `${front.url}/orion/api/v1/applications`,
-	clientId: sandbox.orion.clientId,
+	authUrl: `${env.front.url}/orion/oauth/token`,
+	baseUrl: `${env.front.url}/orion/api/v1/applications`,
+	clientId: env.sandbox.orion.clientId,
 	clientSecret: ORION_SECRET,
-	username: sandbox.orion.username,
+	username: env.sandbox.orion.username,
 	password: ORION_PASSWORD,
 });
 const fast = { maxRetries: 1, retryBaseMs: 10, timeout: 2000 };
@@ -60,7 +46,7 @@ function expectNone(result: RunNodeResult | object, secrets: string[]) {
 
 describe('a token endpoint that echoes the request in its refusal', () => {
 	beforeEach(() => {
-		front.hook = (seen, res) => {
+		env.front.hook = (seen, res) => {
 			if (seen.path === '/oauth2/token') {
 				sendJson(res, 401, { meta: {}, errors: [{ code: 401, message: `invalid form ${seen.body} (${Buffer.from(seen.body).toString('base64')})` }] });
 				return true;
@@ -85,7 +71,7 @@ describe('a token endpoint that echoes the request in its refusal', () => {
 		const result = await runNode({ type: 'cytomicOrion', parameters: orionRead, credentials: new CredentialStore({ cytomicOrionApi: orion() }), continueOnFail });
 		const text = everything(result);
 		expect(text).toContain('invalid_client: rejected grant_type=password');
-		expectNone(result, [ORION_SECRET, ORION_PASSWORD, `${sandbox.orion.clientId}:${ORION_SECRET}`]);
+		expectNone(result, [ORION_SECRET, ORION_PASSWORD, `${env.sandbox.orion.clientId}:${ORION_SECRET}`]);
 	});
 
 	it('the credential tests show the refusal without the secrets', async () => {
@@ -94,13 +80,13 @@ describe('a token endpoint that echoes the request in its refusal', () => {
 		expectNone(falconTest, [FALCON_SECRET]);
 		const orionTest = await testCredential('cytomicOrionApi', orion());
 		expect(orionTest.message).toContain('rejected grant_type=password');
-		expectNone(orionTest, [ORION_SECRET, ORION_PASSWORD, `${sandbox.orion.clientId}:${ORION_SECRET}`]);
+		expectNone(orionTest, [ORION_SECRET, ORION_PASSWORD, `${env.sandbox.orion.clientId}:${ORION_SECRET}`]);
 	});
 });
 
 describe('an API error that echoes the request', () => {
 	const echoAuthorization = (status: number) => {
-		front.hook = (seen, res) => {
+		env.front.hook = (seen, res) => {
 			if (seen.path.includes('device-count')) {
 				sendJson(res, status, { meta: {}, resources: [], errors: [{ code: status, message: `bad header: ${seen.headers.authorization} ${Buffer.from(String(seen.headers.authorization)).toString('base64')}` }] });
 				return true;
@@ -114,7 +100,7 @@ describe('an API error that echoes the request', () => {
 	};
 
 	it.each([false, true])('Falcon: the bearer token appears nowhere (continue on fail: %s)', async (continueOnFail) => {
-		const store = new CredentialStore({ crowdStrikeFalconApi: { ...falcon(), clientSecret: sandbox.falcon.clientSecret } });
+		const store = new CredentialStore({ crowdStrikeFalconApi: { ...falcon(), clientSecret: env.sandbox.falcon.clientSecret } });
 		echoAuthorization(400);
 		const result = await runNode({ type: 'crowdStrikeFalconIoc', parameters: falconRead, credentials: store, continueOnFail });
 		const token = store.all()[0].data.sessionToken as string;
@@ -124,7 +110,7 @@ describe('an API error that echoes the request', () => {
 	});
 
 	it('Orion: the bearer token appears nowhere', async () => {
-		const store = new CredentialStore({ cytomicOrionApi: { ...orion(), clientSecret: sandbox.orion.clientSecret, password: sandbox.orion.password } });
+		const store = new CredentialStore({ cytomicOrionApi: { ...orion(), clientSecret: env.sandbox.orion.clientSecret, password: env.sandbox.orion.password } });
 		echoAuthorization(400);
 		const result = await runNode({ type: 'cytomicOrion', parameters: orionRead, credentials: store, continueOnFail: true });
 		const token = store.all()[0].data.accessToken as string;
@@ -134,10 +120,10 @@ describe('an API error that echoes the request', () => {
 });
 
 describe('long vendor text is cut', () => {
-	const store = () => new CredentialStore({ crowdStrikeFalconApi: { ...falcon(), clientSecret: sandbox.falcon.clientSecret } });
+	const store = () => new CredentialStore({ crowdStrikeFalconApi: { ...falcon(), clientSecret: env.sandbox.falcon.clientSecret } });
 
 	it('a 1 MB error message', async () => {
-		front.hook = (seen, res) => {
+		env.front.hook = (seen, res) => {
 			if (!seen.path.includes('device-count')) return false;
 			sendJson(res, 400, { meta: {}, resources: [], errors: [{ code: 400, message: `invalid value ${'x'.repeat(1_000_000)}` }] });
 			return true;
@@ -151,7 +137,7 @@ describe('long vendor text is cut', () => {
 	});
 
 	it('an error list of 20,000 entries', async () => {
-		front.hook = (seen, res) => {
+		env.front.hook = (seen, res) => {
 			if (!seen.path.includes('device-count')) return false;
 			const errors = Array.from({ length: 20_000 }, (_, i) => ({ code: 404, message: `ID ${i.toString(16).padStart(32, '0')} not found` }));
 			sendJson(res, 400, { meta: {}, resources: [], errors });
