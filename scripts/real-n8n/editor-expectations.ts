@@ -125,3 +125,11 @@ export function subtitleProblem(subtitle: string, expected: SubtitleExpectation)
 export function repeatsItsWord(heading: string): boolean {
 	return /^\s*(\w+)\s+\1s?\s*$/i.test(heading);
 }
+
+/** Whether `text` holds at least half of the distinct words (4 letters or more) of `of`. */
+export function coversMostWords(text: string, of: string): boolean {
+	const words = (value: string) => new Set(value.toLowerCase().match(/[a-z]{4,}/g) ?? []);
+	const wanted = [...words(of)];
+	const have = words(text);
+	return wanted.length > 0 && wanted.filter((w) => have.has(w)).length * 2 >= wanted.length;
+}

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import {
+	coversMostWords,
 	notPackageNodePage,
 	primaryDocumentationUrl,
 	repeatsItsWord,
@@ -13,6 +14,8 @@ import {
 } from '../../scripts/real-n8n/editor-expectations';
 import type { ExportedNodeType } from '../../scripts/real-n8n/instance';
 import { CrowdStrikeFalconIoc } from '../../nodes/CrowdStrike/Ioc/CrowdStrikeFalconIoc.node';
+import { CytomicOrion } from '../../nodes/Cytomic/Orion/CytomicOrion.node';
+import { CytomicOrionTrigger } from '../../nodes/Cytomic/OrionTrigger/CytomicOrionTrigger.node';
 import { CrowdStrikeFalconTrigger } from '../../nodes/CrowdStrike/Trigger/CrowdStrikeFalconTrigger.node';
 
 const REPO = join(__dirname, '..', '..');
@@ -73,4 +76,14 @@ it('a heading that repeats its word is caught', () => {
 	expect(repeatsItsWord('Action actions')).toBe(true);
 	expect(repeatsItsWord('INDICATOR ACTIONS')).toBe(false);
 	expect(repeatsItsWord('IOC ACTION ACTIONS')).toBe(false);
+});
+
+describe('coversMostWords (a node merged with its trigger in the nodes panel)', () => {
+	it("accepts the Orion trigger's description as covering the Orion node's actions", () => {
+		expect(coversMostWords(new CytomicOrionTrigger().description.description, new CytomicOrion().description.description)).toBe(true);
+	});
+
+	it('refuses a trigger description that only speaks of the trigger', () => {
+		expect(coversMostWords('Starts the workflow when Cytomic Orion raises a new alert', 'Import, find, search retrospectively and delete Cytomic Orion IOCs')).toBe(false);
+	});
 });
