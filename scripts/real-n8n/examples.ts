@@ -122,6 +122,19 @@ export function withPinnedItemsAsCode(workflow: ExampleWorkflow): { workflow: Ex
 	return { workflow: { ...rest, nodes, connections }, pinnedNodes: pinned };
 }
 
+const SCHEDULE_TRIGGER = 'n8n-nodes-base.scheduleTrigger';
+
+/**
+ * `n8n execute` starts only at a Manual (or Execute Workflow) Trigger: "Missing node to start
+ * execution" otherwise. A Schedule Trigger, which fires on its own only in a published workflow,
+ * becomes a Manual Trigger of the same name for the run, as clicking "Execute workflow" would do.
+ */
+export function withScheduleAsManual(workflow: ExampleWorkflow): ExampleWorkflow {
+	if (!workflow.nodes.some((n) => n.type === SCHEDULE_TRIGGER)) return workflow;
+	const nodes = workflow.nodes.map((n) => (n.type === SCHEDULE_TRIGGER ? { ...n, type: MANUAL_TRIGGER, typeVersion: 1, parameters: {} } : n));
+	return { ...workflow, nodes };
+}
+
 /** Every examples/*.json, sorted by file name. */
 export function loadExamples(dir = EXAMPLES_DIR, only?: string[]): Example[] {
 	const files = fs
@@ -139,7 +152,7 @@ export function loadExamples(dir = EXAMPLES_DIR, only?: string[]): Example[] {
 			settings: parsed.settings ?? { executionOrder: 'v1' },
 		};
 		const { workflow, pinnedNodes } = withPinnedItemsAsCode(original);
-		return { file, original, runnable: workflow, pinnedNodes };
+		return { file, original, runnable: withScheduleAsManual(workflow), pinnedNodes };
 	});
 }
 
