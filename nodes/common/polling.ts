@@ -14,6 +14,7 @@
  */
 import { NodeOperationError, type IDataObject, type INode, type INodeExecutionData, type INodeProperties, type IPollFunctions } from 'n8n-workflow';
 import { z, type ZodType, type ZodTypeDef } from 'zod';
+import { without } from './objects';
 
 export const STATE_VERSION = 1;
 
@@ -131,7 +132,7 @@ export function advance(state: TriggerState, handled: Handled[], limits: Advance
 	const seen: Record<string, number> = {};
 	for (const [id, ts] of kept) if (ts >= from) seen[id] = ts;
 	// A window that starts at the watermark is not written (the state stays as it was saved).
-	const { from: _previous, ...rest } = state;
+	const rest = without(state, 'from');
 	return from < since ? { ...rest, since, from, seen } : { ...rest, since, seen };
 }
 

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { without } from '../../common/objects';
 
 /** The fields Sync keeps equal to the feed (the API's names); type, value and source are the indicator's identity and scope. */
 export const SYNC_MANAGED_FIELDS = [
@@ -79,8 +80,7 @@ export function changedFields(wanted: IDataObject, existing: IDataObject): Manag
 
 /** The update that makes an existing indicator equal to the feed's: its ID and every field the feed sets. */
 export function updatePatch(wanted: IDataObject, id: string): IDataObject {
-	const { type: _type, value: _value, ...fields } = wanted;
-	return { id, ...fields };
+	return { id, ...without(wanted, 'type', 'value') };
 }
 
 /**

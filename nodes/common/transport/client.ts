@@ -11,6 +11,7 @@ import { REDIRECT_STATUSES, SIGNED_REQUEST_OPTIONS, sameOrigin } from '../urls';
 import type { ApiContext, VendorAdapter } from './adapter';
 import { apiError, listMessages } from './errors';
 import type { ApiRequest, FailureDetails, RawResponse } from './types';
+import { without } from '../objects';
 
 type Failure = HttpFailure | { kind: 'fatal'; error: Error };
 
@@ -178,10 +179,9 @@ export class ApiClient {
 			);
 		}
 		if (hop >= MAX_REDIRECTS) return refused(`${this.adapter.vendor} redirected ${request.method} ${request.path} more than ${MAX_REDIRECTS} times`);
-		const { qs: _qs, ...rest } = options;
+		const rest = without(options, 'qs');
 		if (response.statusCode !== 303) return { ...rest, url: target.href };
-		const { body: _body, ...withoutBody } = rest;
-		return { ...withoutBody, method: 'GET', url: target.href };
+		return { ...without(rest, 'body'), method: 'GET', url: target.href };
 	}
 
 	private retryWait(failure: HttpFailure, attempt: number, idempotent: boolean): number | undefined {
