@@ -4,12 +4,15 @@
  * no string or array copies on the way.
  */
 
+import { sleep } from 'n8n-workflow';
+
 /** The answer body of a streamed request: n8n hands over the response stream. */
 export interface ByteStream extends AsyncIterable<Uint8Array | string> {
 	destroy?(error?: Error): void;
-	/** An HTTP response's idle timeout (the socket's): no byte for this long ends the read. */
-	setTimeout?(ms: number, callback: () => void): unknown;
 }
+
+/** How often an idle watch looks at the time of the last byte. */
+const IDLE_STEP_MS = 200;
 
 export type CappedRead = { data: Buffer } | { tooLarge: true; bytes: number; declared: boolean } | { cut: Error; bytes: number };
 
@@ -35,14 +38,13 @@ export async function readCapped(stream: ByteStream, maxBytes: number, options: 
 		stream.destroy?.();
 		return { tooLarge: true, bytes: declared, declared: true };
 	}
-	if (idleMs !== undefined && typeof stream.setTimeout === 'function') {
-		stream.setTimeout(idleMs, () => stream.destroy?.(new Error(`no data for ${Math.round(idleMs / 1000)} s`)));
-	}
+	const idle = idleMs !== undefined ? watchIdle(stream, idleMs) : undefined;
 	let whole = declared !== undefined ? Buffer.allocUnsafe(declared) : undefined;
 	let chunks: Buffer[] = [];
 	let size = 0;
 	try {
 		for await (const piece of stream) {
+			idle?.touch();
 			const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
 			if (size + chunk.length > maxBytes) {
 				stream.destroy?.();
@@ -60,9 +62,37 @@ export async function readCapped(stream: ByteStream, maxBytes: number, options: 
 		}
 	} catch (error) {
 		return { cut: error instanceof Error ? error : new Error(String(error)), bytes: size };
+	} finally {
+		idle?.stop();
 	}
 	if (whole !== undefined) return { data: size === whole.length ? whole : whole.subarray(0, size) };
 	return { data: chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size) };
+}
+
+/**
+ * Ends the stream with an error once no byte came for `idleMs`: one watch per read, in short steps
+ * (a gzip answer is a zlib stream, which has no socket timeout of its own).
+ */
+function watchIdle(stream: ByteStream, idleMs: number): { touch(): void; stop(): void } {
+	let last = Date.now();
+	let stopped = false;
+	void (async () => {
+		while (!stopped) {
+			await sleep(IDLE_STEP_MS);
+			if (!stopped && Date.now() - last > idleMs) {
+				stream.destroy?.(new Error(`no data for ${Math.round(idleMs / 1000)} s`));
+				return;
+			}
+		}
+	})();
+	return {
+		touch: () => {
+			last = Date.now();
+		},
+		stop: () => {
+			stopped = true;
+		},
+	};
 }
 
 /** An error answer's body, read from the stream (at most 1 MB) and parsed as JSON when it is JSON. */

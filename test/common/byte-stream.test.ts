@@ -49,3 +49,14 @@ describe('readCapped: a streamed file answer, counted and capped', () => {
 		expect(read).toEqual({ cut: new Error('aborted'), bytes: 200 });
 	});
 });
+
+it('ends a read that gets no byte for the idle time with an error, whatever kind of stream it is', async () => {
+	const { Readable } = await import('node:stream');
+	const stalled = new Readable({ read() {} });
+	stalled.push(Buffer.from('first bytes'));
+	const started = Date.now();
+	const read = await readCapped(stalled, 1024, { idleMs: 300 });
+	expect(read).toMatchObject({ bytes: 11 });
+	expect('cut' in read && read.cut.message).toBe('no data for 0 s');
+	expect(Date.now() - started).toBeLessThan(5000);
+});
