@@ -55,19 +55,19 @@ const READ_SLICE_MS = 8;
  * a little ahead of the requests (`queue.room`): the thread is free when answers arrive, and a
  * token or a next request is never held up behind thousands of items still to be read.
  */
-async function readItems<I>(
+export async function readItems<I>(
 	ctx: IExecuteFunctions,
 	count: number,
 	parse: (index: number) => I | Promise<I>,
 	onValid: (item: ParsedItem<I>) => void,
-	readAhead: { queue: TaskQueue; tasks: number },
+	readAhead?: { queue: TaskQueue; tasks: number },
 ): Promise<Map<number, ItemOutcome>> {
 	const outcomes = new Map<number, ItemOutcome>();
 	const continueOnFail = ctx.continueOnFail();
 	const valid: Array<ParsedItem<I>> = [];
 	let sliceStart = performance.now();
 	for (let index = 0; index < count; index++) {
-		if (continueOnFail && readAhead.queue.backlog >= readAhead.tasks) {
+		if (continueOnFail && readAhead && readAhead.queue.backlog >= readAhead.tasks) {
 			await readAhead.queue.room(readAhead.tasks);
 			sliceStart = performance.now();
 		}

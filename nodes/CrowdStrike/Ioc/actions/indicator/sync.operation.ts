@@ -1,7 +1,7 @@
-import { NodeOperationError, sleep, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import { TaskQueue, chunk } from '../../../../common/concurrency';
-import { atItem, toOutput, type ItemOutcome, type ParsedItem } from '../../../../common/items';
+import { readItems, toOutput, type ItemOutcome, type ParsedItem } from '../../../../common/items';
 import { itemParameters } from '../../../../common/parameters';
 import { removalLimitProblem, type RemovalLimit } from '../../../../common/removal-limit';
 import { text } from '../../../../common/values';
@@ -27,8 +27,6 @@ const WRITE_BATCH = 100;
  * 100 IDs of 64 characters keep the URL near 7 KB, under the 8 KB many proxies allow.
  */
 const DELETE_BATCH = 100;
-/** How long items are read without a pause while the list of existing indicators is on its way. */
-const READ_SLICE_MS = 8;
 
 export const description: INodeProperties[] = [
 	{
@@ -190,9 +188,9 @@ async function listSource(client: FalconClient, source: string): Promise<{ exist
 }
 
 /**
- * Reads every feed item as Create does, the source set on each. With On Error → Continue the
- * reading pauses now and then, so the list of existing indicators, already on its way, is read
- * meanwhile; without it, the first invalid item stops the run before any request.
+ * Reads every feed item as Create does, the source set on each (the shared item reader: with On
+ * Error → Continue it pauses now and then, so the list of existing indicators, already on its way,
+ * is read meanwhile; without it, the first invalid item stops the run before any request).
  */
 async function readFeed(
 	ctx: IExecuteFunctions,
@@ -202,24 +200,17 @@ async function readFeed(
 ): Promise<{ feed: Array<ParsedItem<IndicatorWrite>>; invalid: Map<number, ItemOutcome> }> {
 	const parameter = itemParameters(ctx);
 	const readIoc = iocReader(ctx);
-	const continueOnFail = ctx.continueOnFail();
 	const feed: Array<ParsedItem<IndicatorWrite>> = [];
-	const invalid = new Map<number, ItemOutcome>();
-	let sliceStart = performance.now();
-	for (let index = 0; index < count; index++) {
-		try {
+	const invalid = await readItems(
+		ctx,
+		count,
+		(index) => {
 			const write = parseCreate(ctx, node, parameter, readIoc(index), index);
 			write.indicator.source = source;
-			feed.push({ index, input: write });
-		} catch (error) {
-			if (!continueOnFail) throw atItem(error, index);
-			invalid.set(index, error as Error);
-		}
-		if (continueOnFail && performance.now() - sliceStart >= READ_SLICE_MS) {
-			await sleep(0);
-			sliceStart = performance.now();
-		}
-	}
+			return write;
+		},
+		(item) => feed.push(item),
+	);
 	return { feed, invalid };
 }
 
