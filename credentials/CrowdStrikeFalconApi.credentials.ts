@@ -19,6 +19,8 @@ import {
 import { answerFailure, requestToken, tokenCallError, tokenExpiresAt, tokenHeader, type TokenResponse } from '../nodes/common/token-call';
 import { rememberSecrets } from '../nodes/common/transport/scrub';
 import { SIGNED_REQUEST_OPTIONS } from '../nodes/common/urls';
+import { ioc } from '../nodes/CrowdStrike/api/ioc';
+import { TOKEN_PATH } from '../nodes/CrowdStrike/api/oauth2';
 
 const MAX_TOKEN_REDIRECTS = 3;
 
@@ -153,7 +155,7 @@ export class CrowdStrikeFalconApi implements ICredentialType {
 		if (credential.memberCid) form.set('member_cid', credential.memberCid);
 
 		for (let hop = 0; hop <= MAX_TOKEN_REDIRECTS; hop++) {
-			const response = await requestToken(this, { url: `${baseUrl}/oauth2/token`, form: form.toString(), vendor: 'CrowdStrike' });
+			const response = await requestToken(this, { url: `${baseUrl}${TOKEN_PATH}`, form: form.toString(), vendor: 'CrowdStrike' });
 			if ([301, 302, 303, 307, 308].includes(response.statusCode)) {
 				baseUrl = redirectTarget(response, baseUrl);
 				continue;
@@ -196,7 +198,7 @@ export class CrowdStrikeFalconApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			method: 'GET',
-			url: '/iocs/queries/ioc-types/v1',
+			url: ioc.iocTypeQuery.path,
 			qs: { limit: 1 },
 			...SIGNED_REQUEST_OPTIONS,
 		},

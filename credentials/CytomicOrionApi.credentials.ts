@@ -21,6 +21,11 @@ import {
 import { answerFailure, requestToken, tokenCallError, tokenExpiresAt, type TokenResponse } from '../nodes/common/token-call';
 import { rememberBasic, rememberSecrets } from '../nodes/common/transport/scrub';
 import { SIGNED_REQUEST_OPTIONS } from '../nodes/common/urls';
+import { requestFor } from '../nodes/common/api-operation';
+import { orion } from '../nodes/Cytomic/api/orion';
+
+/** Lists the hash IOCs imported in the first second of 1970: proves the token and the IOC API, returns nothing. */
+const PROBE = requestFor(orion.getIocsByDate, { path: { iocType: 'FileHashIoc' }, query: { from: 0, to: 1000, includeDeleted: false } });
 
 function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -165,12 +170,12 @@ export class CytomicOrionApi implements ICredentialType {
 		};
 	}
 
-	/** Lists the hash IOCs imported in the first second of 1970: proves the token and the IOC API, returns nothing. */
+		/** The IOC listing of PROBE. */
 	test: ICredentialTestRequest = {
 		request: {
-			method: 'GET',
-			url: '/iocs/FileHashIoc',
-			qs: { from: 0, to: 1000, includeDeleted: false },
+			method: PROBE.method,
+			url: PROBE.path,
+			qs: PROBE.qs,
 			headers: { Accept: 'application/json' },
 			...SIGNED_REQUEST_OPTIONS,
 		},
