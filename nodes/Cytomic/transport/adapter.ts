@@ -1,7 +1,7 @@
 import { jsonBody } from '../../common/http-failure';
 import type { RequestPolicy } from '../../common/request-policy';
 import type { ApiRequest, RawResponse, VendorAdapter } from '../../common/transport';
-import { apiBaseUrlOf, asOrionCredential, issuedFor } from '../shared/credential-fields';
+import { ORION_API_BASE_URL, apiBaseUrlOf, asOrionCredential, issuedFor } from '../shared/credential-fields';
 import { orionMessage } from './errors';
 
 export const ORION_CREDENTIAL = 'cytomicOrionApi';
@@ -24,6 +24,14 @@ export const orionAdapter: VendorAdapter = {
 	},
 	async baseUrl(ctx) {
 		return apiBaseUrlOf(asOrionCredential(await ctx.getCredentials(ORION_CREDENTIAL)));
+	},
+	// The Orion API answers 404 to none of its operations: a 404 means the API Base URL is wrong.
+	explainStatus(statusCode, url) {
+		if (statusCode !== 404) return undefined;
+		return {
+			message: `Cytomic Orion answered 404 Not Found at ${url}: check the credential's API Base URL`,
+			hint: `The API Base URL is where the Orion API answers, up to /api/v1/applications, e.g. ${ORION_API_BASE_URL}`,
+		};
 	},
 	// Orion's tokens can be revoked before their end: the first request finds out for the others.
 	firstGoesAlone: true,

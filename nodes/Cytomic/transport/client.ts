@@ -1,8 +1,7 @@
-import { NodeApiError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
-import { ApiClient, apiError, policyOf, requestOptionsProperty, type ApiContext } from '../../common/transport';
-import { ORION_API_BASE_URL, apiBaseUrlOf, asOrionCredential } from '../shared/credential-fields';
-import { ORION_CREDENTIAL, ORION_DEFAULT_POLICY, orionAdapter } from './adapter';
+import { ApiClient, policyOf, requestOptionsProperty, type ApiContext } from '../../common/transport';
+import { ORION_DEFAULT_POLICY, orionAdapter } from './adapter';
 import type { OrionRequest } from './types';
 
 export type OrionContext = ApiContext;
@@ -21,43 +20,13 @@ export class OrionClient extends ApiClient {
 
 	/** The answer's body; any failure after the retries the request allows is thrown as a NodeApiError. */
 	async request<T = unknown>(request: OrionRequest): Promise<T> {
-		try {
-			return (await this.send(request)).body as T;
-		} catch (error) {
-			throw await this.explained(error, request);
-		}
+		return (await this.send(request)).body as T;
 	}
 
 	/** A write the API may not confirm: the operation then finds out what happened (see `writeReconciled`). */
 	async write<T = unknown>(request: OrionRequest): Promise<{ body: T } | { unconfirmed: NodeApiError }> {
-		try {
-			const outcome = await this.sendWrite(request);
-			return 'response' in outcome ? { body: outcome.response.body as T } : outcome;
-		} catch (error) {
-			throw await this.explained(error, request);
-		}
-	}
-
-	/**
-	 * A 404 means nothing answers at that address: the Orion API answers 404 to none of its
-	 * operations, so the credential's API Base URL is wrong. The error says which URL answered and
-	 * what the base URL looks like, instead of a bare "Not Found".
-	 */
-	private async explained(error: unknown, request: OrionRequest): Promise<unknown> {
-		if (!(error instanceof NodeApiError) || error.httpCode !== '404') return error;
-		let base: string;
-		try {
-			base = apiBaseUrlOf(asOrionCredential(await this.ctx.getCredentials(ORION_CREDENTIAL)));
-		} catch {
-			return error;
-		}
-		return apiError(this.ctx.getNode(), {
-			message: `Cytomic Orion answered 404 Not Found at ${base}${request.path}: check the credential's API Base URL`,
-			request,
-			statusCode: 404,
-			vendor: orionAdapter.vendor,
-			hint: `The API Base URL is where the Orion API answers, up to /api/v1/applications, e.g. ${ORION_API_BASE_URL}; the credential has ${base}`,
-		});
+		const outcome = await this.sendWrite(request);
+		return 'response' in outcome ? { body: outcome.response.body as T } : outcome;
 	}
 }
 

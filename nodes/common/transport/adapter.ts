@@ -33,4 +33,9 @@ export interface VendorAdapter {
 	/** The vendor's own words for a failure, from its answer's body. */
 	messages(body: unknown): string[];
 	traceId(body: unknown, headers: Headers | undefined): string | undefined;
+	/**
+	 * A status this vendor's API never answers means the credential's address is wrong: the error
+	 * then says so in these words instead of the bare status text.
+	 */
+	explainStatus?(statusCode: number, url: string): { message: string; hint: string } | undefined;
 }

@@ -94,7 +94,8 @@ export class ApiClient {
 			const tokenGivenUp = result.token === true && this.tokenFailuresInARow > this.policy.maxRetries;
 			if (waitMs === undefined || overBudget || tokenGivenUp) {
 				const unconfirmed = !idempotent && !request.read && result.requestSent && (result.kind === 'transient' || result.kind === 'timeout' || result.kind === 'connection');
-				const error = this.finalError(request, result, { attempt, unconfirmed, overBudget: overBudget ? { waitedMs: budget.waitedMs, nextWaitMs: waitMs ?? 0 } : undefined });
+				const explained = await this.explained(request, result);
+				const error = this.finalError(request, result, { attempt, unconfirmed, explained, overBudget: overBudget ? { waitedMs: budget.waitedMs, nextWaitMs: waitMs ?? 0 } : undefined });
 				// No token for longer than the policy allows: the other requests of this execution do not ask again.
 				if (result.token) this.session.tokenFailed({ refusal: error });
 				return { error, unconfirmed };
@@ -198,9 +199,10 @@ export class ApiClient {
 	private finalError(
 		request: ApiRequest,
 		failure: HttpFailure,
-		end: { attempt: number; unconfirmed: boolean; overBudget?: { waitedMs: number; nextWaitMs: number } },
+		end: { attempt: number; unconfirmed: boolean; explained?: { message: string; hint: string }; overBudget?: { waitedMs: number; nextWaitMs: number } },
 	): NodeApiError {
-		const { attempt, unconfirmed, overBudget } = end;
+		const { attempt, unconfirmed, explained, overBudget } = end;
+		if (explained) return this.error(request, failure, '', explained.hint, explained.message);
 		const timeoutMs = request.timeoutMs ?? this.policy.timeoutMs;
 		const details: FailureDetails =
 			failure.kind === 'timeout' && failure.reason === 'no answer within the timeout' ? { ...failure, reason: `no answer within ${seconds(timeoutMs)}` } : failure;
@@ -223,13 +225,20 @@ export class ApiClient {
 		return this.error(request, details, prefix, noAnswer ? request.noAnswerHint : undefined);
 	}
 
-	/** An error for a failed request, in the vendor's words. */
-	error(request: ApiRequest, details: FailureDetails, prefix = '', hint?: string): NodeApiError {
+	/** The vendor adapter's words for a status its API never answers (a wrong address), if any. */
+	private async explained(request: ApiRequest, failure: HttpFailure): Promise<{ message: string; hint: string } | undefined> {
+		if (!this.adapter.explainStatus || failure.token === true || failure.statusCode === undefined) return undefined;
+		const base = await this.adapter.baseUrl(this.ctx).catch(() => undefined);
+		return base === undefined ? undefined : this.adapter.explainStatus(failure.statusCode, `${base}${request.path}`);
+	}
+
+	/** An error for a failed request, in the vendor's words (or in `message`, when given). */
+	error(request: ApiRequest, details: FailureDetails, prefix = '', hint?: string, message?: string): NodeApiError {
 		const messages = this.adapter.messages(details.body);
 		const what = messages.length > 0 ? listMessages(messages) : (details.reason ?? `HTTP ${details.statusCode ?? 'error'}`);
 		const token = (details as HttpFailure).token === true;
 		return apiError(this.ctx.getNode(), {
-			message: `${prefix}${what}`,
+			message: message ?? `${prefix}${what}`,
 			// A failed token call: the request itself never went out.
 			request: token ? undefined : request,
 			statusCode: details.statusCode,
