@@ -11,7 +11,7 @@ import { requestOptionsProperty } from '../transport';
 import * as action from './actions/action';
 import * as device from './actions/device';
 import * as indicator from './actions/indicator';
-import * as process from './actions/process';
+import * as processResource from './actions/process';
 import * as referenceData from './actions/referenceData';
 import { agentTool } from './actions/agent-tool';
 import { router } from './actions/router';
@@ -50,7 +50,7 @@ export class CrowdStrikeFalconIoc implements INodeType {
 			...action.description,
 			...device.description,
 			...indicator.description,
-			...process.description,
+			...processResource.description,
 			...referenceData.description,
 			requestOptionsProperty,
 		]),

@@ -10,7 +10,7 @@ import { withAgentTool } from '../../common/agent-tool-properties';
 import { requestOptionsProperty } from '../transport';
 import * as device from './actions/device';
 import * as ioc from './actions/ioc';
-import * as process from './actions/process';
+import * as processResource from './actions/process';
 import { agentTool } from './actions/agent-tool';
 import { router } from './actions/router';
 
@@ -51,7 +51,7 @@ export class CrowdStrikeFalconIocs implements INodeType {
 			},
 			...device.description,
 			...ioc.description,
-			...process.description,
+			...processResource.description,
 			requestOptionsProperty,
 		]),
 	};

@@ -5,9 +5,9 @@ import { agentTool } from './agent-tool';
 import * as action from './action';
 import * as device from './device';
 import * as indicator from './indicator';
-import * as process from './process';
+import * as processResource from './process';
 import * as referenceData from './referenceData';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await route.call(this, { action, device, indicator, process, referenceData }, agentTool);
+	return await route.call(this, { action, device, indicator, process: processResource, referenceData }, agentTool);
 }
