@@ -7,7 +7,8 @@
  *   --baseline-repeat=N    runs of each baseline (default 1: (b) alone takes ~18 min per run)
  *   --scenarios=1,2,3,4,5,6  which scenarios (default all; 5 runs at 10,000, 50,000 and 100,000 items)
  *   --contenders=ours,ours-n8n,http,plain,floor,floor-n8n   which contenders (default all)
- *   --no-profile           skip the CPU profiles of scenario 1
+ *   --no-profile           skip the CPU profiles (of scenario 1, or of --profile-scenario=N)
+ *   --profile-scenario=N   which scenario the CPU profiles run (default 1)
  *   --out=bench/RESULTS.md where the report goes
  *
  * Everything stays on loopback: the sandbox listens on 127.0.0.1 and n8n runs with its calls to
@@ -41,13 +42,14 @@ interface Options {
 	scenarios: Scenario[];
 	contenders: ContenderId[];
 	profile: boolean;
+	profileScenario: number;
 	out: string;
 }
 
 function parseOptions(argv: string[]): Options {
 	const value = (name: string) => argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
 	const flag = (name: string) => argv.includes(`--${name}`);
-	const known = ['no-n8n', 'no-profile', 'repeat', 'baseline-repeat', 'scenarios', 'contenders', 'out'];
+	const known = ['no-n8n', 'no-profile', 'repeat', 'baseline-repeat', 'scenarios', 'contenders', 'out', 'profile-scenario'];
 	for (const arg of argv) {
 		if (!known.includes(arg.replace(/^--/, '').split('=')[0])) throw new Error(`unknown option ${arg} (see bench/run.ts)`);
 	}
@@ -64,6 +66,7 @@ function parseOptions(argv: string[]): Options {
 		scenarios,
 		contenders,
 		profile: !flag('no-profile'),
+		profileScenario: Number(value('profile-scenario') ?? 1),
 		out: path.resolve(REPO, value('out') ?? 'bench/RESULTS.md'),
 	};
 }
@@ -151,15 +154,15 @@ async function main(): Promise<void> {
 			phases.push([`scenario ${scenario.number}`, Date.now() - phaseStart]);
 		}
 
-		const s1 = options.scenarios.find((scenario) => scenario.id === 's1');
-		if (options.profile && s1) {
+		const profiled = options.scenarios.find((scenario) => scenario.number === options.profileScenario);
+		if (options.profile && profiled) {
 			phaseStart = Date.now();
 			for (const contender of options.contenders.filter((id) => id === 'ours' || id === 'ours-n8n')) {
 				const dir = path.join(outDir, 'profiles', stamp, contender);
 				fs.mkdirSync(dir, { recursive: true });
-				log(`CPU profile: scenario 1, ${CONTENDERS[contender].label} ...`);
+				log(`CPU profile: scenario ${profiled.number}, ${CONTENDERS[contender].label} ...`);
 				try {
-					const { result } = await runOne(s1, contender, dir);
+					const { result } = await runOne(profiled, contender, dir);
 					// The largest one is n8n's own process (its task runner may write one too).
 					const file = fs
 						.readdirSync(dir)
@@ -167,7 +170,7 @@ async function main(): Promise<void> {
 						.sort((x, y) => fs.statSync(path.join(dir, y)).size - fs.statSync(path.join(dir, x)).size)[0];
 					if (!file) throw new Error('no .cpuprofile was written');
 					const { categories, totalMs } = categoriseProfile(path.join(dir, file));
-					profiles.push({ label: CONTENDERS[contender].label, file: path.relative(REPO, path.join(dir, file)), wallMs: result.wallMs, totalMs, categories });
+					profiles.push({ scenario: profiled.number, label: CONTENDERS[contender].label, file: path.relative(REPO, path.join(dir, file)), wallMs: result.wallMs, totalMs, categories });
 				} catch (error) {
 					skipped.push(`the CPU profile of ${CONTENDERS[contender].label} (${(error as Error).message.split('\n')[0]})`);
 				}

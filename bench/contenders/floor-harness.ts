@@ -7,7 +7,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { performance } from 'perf_hooks';
 
 import { runNode } from '../../test/harness';
-import { maxRssMb, readJob, rssMb, writeResult } from '../lib/child';
+import { itemsHeapMb, maxRssMb, readJob, rssMb, writeResult } from '../lib/child';
 import { SCENARIOS, inputItems } from '../lib/scenarios';
 
 class ExpressionProbe implements INodeType {
@@ -39,6 +39,7 @@ class ExpressionProbe implements INodeType {
 async function main(): Promise<void> {
 	const job = readJob();
 	const scenario = SCENARIOS.find((s) => s.id === job.scenario)!;
+	const input = inputItems(scenario);
 	const startRssMb = rssMb();
 	const started = performance.now();
 	const result = await runNode({
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
 		nodeName: 'Probe',
 		extraNodeTypes: [ExpressionProbe],
 		parameters: { type: '={{ $json.type }}', value: '={{ $json.value }}' },
-		input: inputItems(scenario),
+		input,
 	});
 	const totalMs = performance.now() - started;
 	writeResult(job, {
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
 		failedItems: result.error ? scenario.items : 0,
 		peakRssMb: maxRssMb(),
 		startRssMb,
+		itemsMb: scenario.items > 1 ? { input: itemsHeapMb(input), output: itemsHeapMb(result.items) } : undefined,
 		...(result.error ? { error: result.error.message } : {}),
 	});
 }

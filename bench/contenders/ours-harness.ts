@@ -5,7 +5,7 @@
 import { performance } from 'perf_hooks';
 
 import { runNode } from '../../test/harness';
-import { maxRssMb, readJob, rssMb, writeResult } from '../lib/child';
+import { itemsHeapMb, maxRssMb, readJob, rssMb, writeResult } from '../lib/child';
 import { SCENARIOS, inputItems } from '../lib/scenarios';
 import { OURS_NODE, isFailedItem, oursParameters } from '../lib/workflows';
 
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
 		failedItems: result.error ? Math.max(failed, scenario.items) : failed,
 		peakRssMb: maxRssMb(),
 		startRssMb,
+		itemsMb: scenario.items > 1 ? { input: itemsHeapMb(input), output: itemsHeapMb(result.items) } : undefined,
 		...(result.error ? { error: result.error.message } : {}),
 	});
 }

@@ -34,7 +34,7 @@ import {
 	HTTP_CREDENTIAL_NAME,
 	OURS_CREDENTIAL_NAME,
 	isFailedItem,
-	nodeUnderTest,
+	measuredNodes,
 	workflowFor,
 	workflowId,
 	type N8nContender,
@@ -213,7 +213,7 @@ export async function setUpRealN8n(
 			// Both credentials keep their token in the database: import them afresh, so each run
 			// starts without one (one token request), as the in-process runs do.
 			await importCredentials(credentialsFile, cli);
-			const nodeName = nodeUnderTest(contender);
+			const measured = measuredNodes(contender, scenario);
 			const cliRun = await executeMeasured(userFolder, workflowId(contender, scenario), timeoutMs, cpuProfileDir);
 			const run = findRun(cliRun.output);
 			const peakRssMb = cliRun.peakKb ? Math.round(cliRun.peakKb / 1024) : 0;
@@ -227,23 +227,25 @@ export async function setUpRealN8n(
 					error: `n8n execute printed no run (exit ${cliRun.code}): ${cliRun.output.split('\n').slice(-5).join(' | ')}`,
 				};
 			}
-			const nodeRun = run.data.resultData.runData[nodeName]?.[0] as
-				| { executionTime?: number; data?: { main?: Array<Array<{ json: IDataObject }> | null> }; error?: { message?: string } }
-				| undefined;
-			const items = nodeRun?.data?.main?.[0] ?? [];
+			type NodeRun = { executionTime?: number; data?: { main?: Array<Array<{ json: IDataObject }> | null> }; error?: { message?: string } };
+			const nodeRun = (name: string) => run.data.resultData.runData[name]?.[0] as NodeRun | undefined;
+			const items = measured.results.flatMap((name) => nodeRun(name)?.data?.main?.[0] ?? []);
 			const failed = items.filter((item) => isFailedItem(item.json)).length;
 			const execution = run as N8nRun & { startedAt?: string; stoppedAt?: string };
 			const totalMs =
 				execution.startedAt && execution.stoppedAt ? Date.parse(execution.stoppedAt) - Date.parse(execution.startedAt) : cliRun.seconds * 1000;
-			const error = nodeRun?.error?.message ?? run.data.resultData.error?.message;
+			const ran = measured.job.map(nodeRun);
+			const error = ran.find((node) => node?.error)?.error?.message ?? run.data.resultData.error?.message;
+			const missing = measured.job.filter((_name, index) => ran[index]?.executionTime === undefined);
+			const perNode = measured.job.length > 1 ? [`per node: ${measured.job.map((name, index) => `${name} ${((ran[index]?.executionTime ?? 0) / 1000).toFixed(1)} s (${ran[index]?.data?.main?.reduce((sum, output) => sum + (output?.length ?? 0), 0) ?? 0} items)`).join(', ')}`] : [];
 			return {
-				wallMs: nodeRun?.executionTime ?? totalMs,
+				wallMs: missing.length === 0 ? ran.reduce((sum, node) => sum + (node?.executionTime ?? 0), 0) : totalMs,
 				totalMs,
 				outputItems: items.length,
 				failedItems: error ? Math.max(failed, scenario.items) : failed,
 				peakRssMb,
-				...(error ? { error } : {}),
-				notes: [`n8n execute took ${cliRun.seconds.toFixed(1)} s with start-up`],
+				...(error ? { error } : missing.length > 0 ? { error: `${missing.join(', ')} did not run` } : {}),
+				notes: [`n8n execute took ${cliRun.seconds.toFixed(1)} s with start-up`, ...perNode],
 			};
 		},
 		close() {

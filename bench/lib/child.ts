@@ -30,6 +30,8 @@ export interface ContenderResult {
 	peakRssMb: number;
 	/** Resident memory just before the job started (module loading done), MiB. */
 	startRssMb?: number;
+	/** Heap held by the job's input and output items alone (a deep copy of each, measured after a full GC), MiB. */
+	itemsMb?: { input: number; output: number };
 	/** The node's or the client's fatal error, when the run as a whole failed. */
 	error?: string;
 	notes?: string[];
@@ -50,6 +52,23 @@ export function maxRssMb(): number {
 	return Math.round(process.resourceUsage().maxRSS / 1024);
 }
 
+/**
+ * The heap a set of items holds on its own: a deep copy is made and the heap measured after a full
+ * GC before and after it. Needs --expose-gc (every contender child has it); run after maxRSS is read.
+ */
+export function itemsHeapMb(items: unknown[]): number {
+	const gc = (globalThis as { gc?: () => void }).gc;
+	if (!gc) return 0;
+	gc();
+	const before = process.memoryUsage().heapUsed;
+	const copy = structuredClone(items);
+	gc();
+	const after = process.memoryUsage().heapUsed;
+	// Read after the measurement, so the copy is alive during it.
+	if (copy.length !== items.length) throw new Error('the copy lost items');
+	return Math.round(((after - before) / 1024 / 1024) * 10) / 10;
+}
+
 export function rssMb(): number {
 	return Math.round(process.memoryUsage().rss / 1024 / 1024);
 }
@@ -67,6 +86,7 @@ export async function runContenderChild(script: string, job: Omit<Job, 'resultFi
 	const resultFile = path.join(dir, 'result.json');
 	fs.writeFileSync(jobFile, JSON.stringify({ ...job, resultFile }));
 	const args = [
+		'--expose-gc',
 		...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
 		'-r',
 		'ts-node/register/transpile-only',

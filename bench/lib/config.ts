@@ -10,7 +10,8 @@ export const RATE_LIMIT_PER_MINUTE = 6000;
 /**
  * Requests in flight used for the bound: the concurrency at which latency and rate limit bind
  * together (R/60 s × L = 100/s × 0.05 s = 5). More in flight cannot go faster for long without
- * passing the rate limit; fewer leaves the latency as the wall. It is also our default Concurrency.
+ * passing the rate limit; fewer leaves the latency as the wall. Our default Concurrency is 6, with
+ * starts never closer than the rate limit allows (10 ms): the bound is the rate term either way.
  */
 export const BOUND_CONCURRENCY = Math.ceil((RATE_LIMIT_PER_MINUTE / 60_000) * LATENCY_MS);
 

@@ -6,6 +6,8 @@ import { CONTENDERS, best, type ContenderId, type RunRecord } from './contenders
 import { scenarioBoundMs, type Scenario } from './scenarios';
 
 export interface ProfileSummary {
+	/** Which scenario the profile ran. */
+	scenario?: number;
 	label: string;
 	file: string;
 	wallMs: number;
@@ -182,36 +184,52 @@ function floorSection(input: ReportInput): string[] {
 	];
 }
 
-/** Scenario 5's peak memory at 10,000, 50,000 and 100,000 items, ours beside n8n's expression floor, and its growth. */
+/** Scenario 5's peak memory at 10,000, 50,000 and 100,000 items, ours beside n8n's expression floor, and its growth against the items' own. */
 function memorySection(input: ReportInput): string[] {
 	const points = input.scenarios.filter((scenario) => scenario.number === 5).sort((a, b) => a.items - b.items);
 	if (points.length < 2) return [];
 	const columns = (['ours', 'floor', 'ours-n8n', 'floor-n8n'] as ContenderId[]).filter((id) => input.contenders.includes(id));
 	const mb = (scenario: Scenario, id: ContenderId) => bestOf(input, scenario, id)?.result.peakRssMb;
-	const rows = points.map((scenario) => `| ${int(scenario.items)} | ${columns.map((id) => (mb(scenario, id) === undefined ? '–' : `${int(mb(scenario, id)!)} MB`)).join(' | ')} |`);
+	const own = (scenario: Scenario, id: ContenderId) => {
+		const items = bestOf(input, scenario, id)?.result.itemsMb;
+		return items ? items.input + items.output : undefined;
+	};
+	const cell = (value: number | undefined) => (value === undefined ? '–' : `${int(Math.round(value))} MB`);
 	const first = points[0];
 	const last = points[points.length - 1];
-	const growth = columns.map((id) => {
-		const low = mb(first, id);
-		const high = mb(last, id);
-		return low === undefined || high === undefined ? '–' : `${((high - low) / ((last.items - first.items) / 10_000)).toFixed(1)} MB`;
+	const per10k = (read: (scenario: Scenario) => number | undefined) => {
+		const low = read(first);
+		const high = read(last);
+		return low === undefined || high === undefined ? undefined : (high - low) / ((last.items - first.items) / 10_000);
+	};
+	const perTenThousand = (value: number | undefined) => (value === undefined ? '–' : `${value.toFixed(1)} MB`);
+	const rows = points.map((scenario) => `| ${int(scenario.items)} | ${columns.map((id) => `${cell(mb(scenario, id))} (items ${cell(own(scenario, id))})`).join(' | ')} |`);
+	const growth = columns.map((id) => per10k((scenario) => mb(scenario, id)));
+	const ownGrowth = columns.map((id) => per10k((scenario) => own(scenario, id)));
+	const verdict = columns.map((_id, index) => {
+		const peak = growth[index];
+		const items = ownGrowth[index];
+		if (peak === undefined || items === undefined || items === 0) return '–';
+		return `${peak <= items ? '**met**' : '**missed**'} (${(peak / items).toFixed(2)}×)`;
 	});
 	return [
 		'## Scenario 5: peak memory by item count',
 		'',
-		"Peak resident memory of the process that ran the job (see the contenders above), at each size; the floor is n8n evaluating the same two expressions for the same items, without requests. Growth per 10,000 items = (peak at the largest − peak at the smallest) ÷ the 10,000s between them.",
+		"Peak resident memory of the process that ran the job (see the contenders above), at each size; the floor is n8n evaluating the same two expressions for the same items, without requests. In brackets, the items' own size: the heap a deep copy of the run's input items and of its output items takes, measured after a full garbage collection once the run is over (what n8n must hold whatever the node). Growth per 10,000 items = (value at the largest − value at the smallest) ÷ the 10,000s between them. Target: the peak grows linearly and by no more than the items' own size.",
 		'',
 		`| items | ${columns.map((id) => CONTENDERS[id].label).join(' | ')} |`,
 		`|---:|${columns.map(() => '---:').join('|')}|`,
 		...rows,
-		`| growth per 10,000 | ${growth.join(' | ')} |`,
+		`| peak growth per 10,000 | ${growth.map(perTenThousand).join(' | ')} |`,
+		`| items' own growth per 10,000 | ${ownGrowth.map(perTenThousand).join(' | ')} |`,
+		`| peak growth ≤ items' own growth | ${verdict.join(' | ')} |`,
 		'',
 	];
 }
 
 function profileSection(input: ReportInput): string[] {
 	if (input.profiles.length === 0) return [];
-	const lines = ['## Where our time goes (CPU profile of scenario 1, separate run, not in the tables)', ''];
+	const lines = [`## Where our time goes (CPU profile of scenario ${input.profiles[0].scenario ?? 1}, separate run, not in the tables)`, ''];
 	for (const profile of input.profiles) {
 		lines.push(
 			`**${profile.label}**: node wall time ${s(profile.wallMs)} under the profiler, ${s(profile.totalMs)} of samples in the process. ` +
@@ -316,12 +334,16 @@ export function renderReport(input: ReportInput): string {
 			'Creates send `action: detect, severity: high, platforms: [windows, linux], applied_globally: true`.',
 		'- **Contenders**, each with "On Error: Continue" so that failed items are counted instead of stopping the run:',
 		...input.contenders.map((id) => `  - *${CONTENDERS[id].label}*: wall time = ${CONTENDERS[id].wall}; memory = ${CONTENDERS[id].memory}.`),
-		'  - Ours runs every option at its default (Concurrency 5, Batch Size 100, Max Retries 5), Type and Value mapped with `{{ $json.type }}` and `{{ $json.value }}`.',
+		'  - Ours runs every option at its default (Concurrency 6 with starts at most 6,000 a minute, Batch Size 100, Max Retries 5), Type and Value mapped with `{{ $json.type }}` and `{{ $json.value }}`.',
 		'  - (a) is configured as a user would: one request per item (creates, device counts) with the node\'s Batching option at 100 items per 1,000 ms ' +
 			'(= 6,000 a minute, the most without 429s; without it the node sends all items at once, and n8n\'s own 429 message points to this option); ' +
 			'device counts with "Never Error", because a 404 "No results found" is the API\'s answer for a count of zero; ' +
 			'Return All with the node\'s Pagination option: query parameter `after` = `{{ $response.body.meta.pagination.after }}`, `limit=2000`, complete when `after` is empty ' +
-			'(offset paging stops at 10,000 on this API). n8n gives it a token on the first request and, after any failed request, a new token and one retry.',
+			'(offset paging stops at 10,000 on this API). n8n gives it a token on the first request and, after any failed request, a new token and one retry. ' +
+			'Scenario 6 (`bench/lib/sync-the-n8n-way.ts`): Edit Fields gives the feed items the fields our node takes as parameters; HTTP Request lists the source\'s indicators (the same pagination, ' +
+			'filter `source:\'Bench feed\'`), Split Out makes an item of each and Edit Fields keeps id and the managed fields (one JSON expression per item, cheaper than one per field); ' +
+			'Compare Datasets matches the two on value and type (a mix of both versions: the feed\'s fields with the existing id); then one HTTP Request per item creates (In A only), ' +
+			'updates (Different) and deletes (In B only), each with the same Batching.',
 		'  - (b) takes one token, then sends one request per item, one at a time, without retries; Return All pages with `after` at 2,000.',
 		'- **API phase**: from the first request reaching the sandbox (token call included) to the last answer leaving it, from the sandbox\'s log. ' +
 			'The difference to the wall time is what the contender spends before its first request and after its last answer.',
@@ -333,11 +355,12 @@ export function renderReport(input: ReportInput): string {
 			'**bound = L + max(⌈N/C⌉·L, N/R·60 s)**. It leaves out the time the sandbox and the client need to build, send and read each request.',
 		'',
 		`C = ${BOUND_CONCURRENCY} for independent requests: R/60 s × L = ${RATE_LIMIT_PER_MINUTE / 60}/s × ${LATENCY_MS / 1000} s = ${BOUND_CONCURRENCY} is where the two terms meet. ` +
-			'With more in flight a client outruns 6,000 a minute as soon as a job is longer than a minute; with fewer, latency is the wall. It is also our default Concurrency. ' +
+			'With more in flight a client outruns 6,000 a minute as soon as a job is longer than a minute, unless it also spaces its starts; with fewer, latency is the wall. ' +
+			'Our default Concurrency is 6 and our starts are never closer than 10 ms (6,000 a minute): for C ≥ 5 the bound is the rate term N/R·60 s, so one more in flight covers the client\'s own time between an answer and the next request without ever going past the limit. ' +
 			'C = 1 for Return All, where each page needs the `after` cursor of the one before. ' +
 			'The sliding window would let a short job (under 6,000 requests) burst everything at once and finish in about 2·L: that spends a minute of the customer\'s whole budget, ' +
 			'shared with all its other integrations, so the bound counts the limit as a rate. A contender that bursts can beat the bound on the short scenarios; ' +
-			'(a)\'s Batching and our Concurrency do not.',
+			'(a)\'s Batching and our spacing do not.',
 		'',
 		'| scenario | least requests N | C | bound |',
 		'|---|---:|---:|---:|',
@@ -377,10 +400,43 @@ export function renderReport(input: ReportInput): string {
 	return out.join('\n');
 }
 
-/** `npx ts-node --transpile-only bench/lib/report.ts bench/out/results-<stamp>.json [out.md]`: the report again from saved runs. */
+/** Several saved runs (say, the in-process contenders and the real n8n's, run one after the other) as one report. */
+export function mergeInputs(inputs: ReportInput[]): ReportInput {
+	const [first, ...rest] = inputs;
+	const unique = <T>(values: T[], key: (value: T) => string) => [...new Map(values.map((value) => [key(value), value])).values()];
+	const last = inputs[inputs.length - 1];
+	return {
+		...first,
+		command: inputs.map((input) => input.command).join(' and '),
+		durationMs: last.startedAt.getTime() + last.durationMs - first.startedAt.getTime(),
+		machine: { ...first.machine, n8n: inputs.find((input) => input.machine.n8n)?.machine.n8n },
+		repeat: Math.max(...inputs.map((input) => input.repeat)),
+		baselineRepeat: Math.max(...inputs.map((input) => input.baselineRepeat)),
+		scenarios: unique(inputs.flatMap((input) => input.scenarios), (scenario) => scenario.id).sort((a, b) => a.number - b.number || a.items - b.items),
+		contenders: unique(inputs.flatMap((input) => input.contenders), (id) => id),
+		runs: inputs.flatMap((input) => input.runs),
+		profiles: inputs.flatMap((input) => input.profiles),
+		phases: inputs.flatMap((input) => input.phases),
+		skipped: inputs.flatMap((input) => input.skipped),
+		git: rest.reduce((git, input) => (input.git.commit === git.commit ? git : { ...git, commit: `${git.commit}, ${input.git.commit}` }), first.git),
+	};
+}
+
+/**
+ * `npx ts-node --transpile-only bench/lib/report.ts bench/out/results-<stamp>.json [more.json …] [--out=out.md]`:
+ * the report again from saved runs, several runs merged into one.
+ */
 if (require.main === module) {
-	const saved = JSON.parse(fs.readFileSync(process.argv[2], 'utf8')) as ReportInput & { startedAt: string };
-	const markdown = renderReport({ ...saved, startedAt: new Date(saved.startedAt) });
-	if (process.argv[3]) fs.writeFileSync(process.argv[3], markdown);
+	const args = process.argv.slice(2);
+	const out = args.find((arg) => arg.startsWith('--out='))?.slice('--out='.length);
+	const inputs = args
+		.filter((arg) => !arg.startsWith('--'))
+		.map((file) => {
+			const saved = JSON.parse(fs.readFileSync(file, 'utf8')) as ReportInput & { startedAt: string };
+			return { ...saved, startedAt: new Date(saved.startedAt) };
+		})
+		.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+	const markdown = renderReport(inputs.length === 1 ? inputs[0] : mergeInputs(inputs));
+	if (out) fs.writeFileSync(out, markdown);
 	else process.stdout.write(markdown);
 }

@@ -172,7 +172,9 @@ export function toOutput(ctx: IExecuteFunctions, count: number, outcomes: Map<nu
 			output.push({ json: errorJson(outcome), pairedItem: { item: index } });
 			continue;
 		}
-		for (const result of outcome) output.push({ ...result, pairedItem: { item: index } });
+		// One pairing object for all the outputs of an input, as n8n's constructExecutionMetaData does.
+		const pairedItem = { item: index };
+		for (const result of outcome) output.push(result.binary ? { json: result.json, binary: result.binary, pairedItem } : { json: result.json, pairedItem });
 	}
 	return output;
 }

@@ -11,6 +11,8 @@ export interface RequestPolicy {
 	 */
 	maxTotalWaitMs: number;
 	retryBaseMs: number;
+	/** The API's published rate limit per tenant: requests never start faster (not a node option). */
+	maxRequestsPerMinute?: number;
 }
 
 export function readRequestPolicy(options: IDataObject | undefined, defaults: RequestPolicy): RequestPolicy {
@@ -24,5 +26,6 @@ export function readRequestPolicy(options: IDataObject | undefined, defaults: Re
 		timeoutMs: pick('timeout', defaults.timeoutMs, 1000, 600_000),
 		maxTotalWaitMs: pick('maxWaitSeconds', defaults.maxTotalWaitMs / 1000, 1, 3600) * 1000,
 		retryBaseMs: pick('retryBaseMs', defaults.retryBaseMs, 10, 60_000),
+		...(defaults.maxRequestsPerMinute ? { maxRequestsPerMinute: defaults.maxRequestsPerMinute } : {}),
 	};
 }

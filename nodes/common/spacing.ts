@@ -12,18 +12,34 @@ export class RequestSpacer {
 
 	private nextStartAt = 0;
 
+	private readonly minGapMs: number;
+
+	private readonly now: () => number;
+
+	private readonly wait: (ms: number) => Promise<void>;
+
+	/**
+	 * `minGapMs`: the least time between two starts, from the API's rate limit (6,000 a minute is
+	 * 10 ms): a Concurrency above what the latency needs never outruns the limit, which the tenant
+	 * shares with all its other integrations.
+	 */
 	constructor(
 		private readonly concurrency: number,
-		private readonly now: () => number = Date.now,
-		private readonly wait: (ms: number) => Promise<void> = sleep,
-	) {}
+		options: { minGapMs?: number; now?: () => number; wait?: (ms: number) => Promise<void> } = {},
+	) {
+		this.minGapMs = options.minGapMs ?? 0;
+		this.now = options.now ?? Date.now;
+		this.wait = options.wait ?? sleep;
+	}
 
 	/** Waits until this request's start is due. */
 	async turn(): Promise<void> {
-		if (this.concurrency <= 1 || !Number.isFinite(this.shortestRoundTripMs)) return;
+		const spread = this.concurrency > 1 && Number.isFinite(this.shortestRoundTripMs) ? this.shortestRoundTripMs / this.concurrency : 0;
+		const gap = Math.max(spread, this.minGapMs);
+		if (gap <= 0) return;
 		const now = this.now();
 		const startAt = Math.max(now, this.nextStartAt);
-		this.nextStartAt = startAt + this.shortestRoundTripMs / this.concurrency;
+		this.nextStartAt = startAt + gap;
 		if (startAt > now) await this.wait(startAt - now);
 	}
 

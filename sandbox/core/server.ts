@@ -123,10 +123,12 @@ async function handle(p: Pipeline, req: IncomingMessage, res: ServerResponse): P
 	// Latency runs from the request's arrival, as a real API's server time is part of its round trip:
 	// this single thread's own work (and requests that arrived together queueing for it) must not
 	// come on top, which a fleet of servers answering in parallel would never add.
+	// The answer's encoding is server time too, so it happens inside the latency, not after it.
+	const payload = encodeReply(reply);
 	const handledMs = Number(process.hrtime.bigint() - startedAt) / 1e6;
 	const wait = isAdmin ? 0 : p.config.latencyMs - handledMs + outcome.extraDelayMs;
 	if (wait > 0) await delay(wait);
-	send(res, method, reply, traceId, fault);
+	send(res, method, reply, payload, traceId, fault);
 	record(p, isAdmin, req, method, path, rawQuery, parsed, reply.status, at, startedAt, traceId, ctx, fault);
 	report(p, { req, method, path, rawQuery, parsed, unparsed, reply, isAdmin, fault, operation: route?.options.operation });
 }
@@ -301,15 +303,18 @@ function errorReply(ctx: EnvelopeContext, err: unknown): Reply {
 	return fail(ctx, 500, `Internal Server Error: ${(err as Error)?.message ?? String(err)}`);
 }
 
-function send(res: ServerResponse, method: string, reply: Reply, traceId: string, fault?: FaultDecision): void {
-	if (res.destroyed || res.writableEnded) return;
+function encodeReply(reply: Reply): Buffer {
 	const body = reply.raw !== undefined ? reply.raw : reply.json === undefined ? '' : JSON.stringify(reply.json);
+	return typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+}
+
+function send(res: ServerResponse, method: string, reply: Reply, buf: Buffer, traceId: string, fault?: FaultDecision): void {
+	if (res.destroyed || res.writableEnded) return;
 	res.statusCode = reply.status;
 	res.setHeader('Content-Type', reply.contentType ?? 'application/json; charset=utf-8');
 	res.setHeader('X-Cs-Traceid', traceId);
 	if (fault) res.setHeader('X-Sandbox-Fault', fault.kind);
 	for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, String(v));
-	const buf = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
 	res.setHeader('Content-Length', buf.length);
 	res.end(method === 'HEAD' ? undefined : buf);
 }

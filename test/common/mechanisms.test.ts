@@ -71,17 +71,17 @@ describe('TaskQueue.room', () => {
 });
 
 describe('RequestSpacer', () => {
-	function spacer(concurrency: number) {
+	function spacer(concurrency: number, minGapMs = 0) {
 		let clock = 1_000;
 		const waits: number[] = [];
-		const spaced = new RequestSpacer(
-			concurrency,
-			() => clock,
-			async (ms) => {
+		const spaced = new RequestSpacer(concurrency, {
+			minGapMs,
+			now: () => clock,
+			wait: async (ms) => {
 				waits.push(ms);
 				clock += ms;
 			},
-		);
+		});
 		return { spaced, waits, advance: (ms: number) => (clock += ms) };
 	}
 
@@ -97,6 +97,18 @@ describe('RequestSpacer', () => {
 		spaced.answered(50);
 		spaced.answered(65);
 		for (let i = 0; i < 4; i++) await spaced.turn();
+		expect(waits).toEqual([10, 10, 10]);
+		advance(100);
+		await spaced.turn();
+		expect(waits).toHaveLength(3);
+	});
+
+	it("never starts requests faster than the API's rate limit, even before a round trip is known", async () => {
+		const { spaced, waits, advance } = spacer(6, 10);
+		for (let i = 0; i < 3; i++) await spaced.turn();
+		expect(waits).toEqual([10, 10]);
+		spaced.answered(48);
+		await spaced.turn();
 		expect(waits).toEqual([10, 10, 10]);
 		advance(100);
 		await spaced.turn();

@@ -137,8 +137,10 @@ export async function upsertIndicators(
  * created now, `true` for one If Indicator Exists returned or updated. One field, for every mode.
  */
 export function markExisted(outcomes: Map<number, ItemOutcome>, existed: boolean): Map<number, ItemOutcome> {
-	for (const [index, outcome] of outcomes) {
-		if (!(outcome instanceof Error)) outcomes.set(index, outcome.map((item) => ({ ...item, json: { ...item.json, existed } })));
+	// The records are this run's own (parsed from the answer), so they are marked in place: a copy of
+	// each would cost a second record per item until the garbage collector gets to the first.
+	for (const outcome of outcomes.values()) {
+		if (!(outcome instanceof Error)) for (const item of outcome) item.json.existed = existed;
 	}
 	return outcomes;
 }

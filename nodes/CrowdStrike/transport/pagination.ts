@@ -17,12 +17,12 @@ function pageLimit(wanted: Wanted, collected: number, pageSize: number): number 
 	return wanted.returnAll ? pageSize : Math.min(pageSize, wanted.limit - collected);
 }
 
-function done<T>(wanted: Wanted, resources: T[], page: FalconEnvelope<T>, size: number): boolean {
+function done(wanted: Wanted, count: number, page: FalconEnvelope<unknown>, size: number): boolean {
 	const got = page.resources?.length ?? 0;
 	const total = page.meta.pagination?.total;
 	if (got === 0 || got < size) return true;
-	if (!wanted.returnAll && resources.length >= wanted.limit) return true;
-	return total !== undefined && resources.length >= total;
+	if (!wanted.returnAll && count >= wanted.limit) return true;
+	return total !== undefined && count >= total;
 }
 
 /** Where a query takes its paging (`limit`, `after`, `offset`): the query string, or the JSON body (the combined alerts search). */
@@ -36,25 +36,49 @@ function withPage(request: FalconRequest, where: CursorIn, paging: IDataObject):
 /** Where the page after `page` starts (the paging parameters that say so), or undefined when there is none. */
 type NextPage = (page: FalconEnvelope<unknown>, collected: number, sent: IDataObject) => IDataObject | undefined;
 
+/** How a query pages, and what each page's resources become. */
+export interface PageOptions<T, U> {
+	first?: IDataObject;
+	where?: CursorIn;
+	/**
+	 * Turns one page's resources into what is collected (output items, say). It runs while the next
+	 * page is already on its way, so a Return All spends its own work inside the API's latency.
+	 */
+	mapPage?: (resources: T[]) => U[];
+}
+
 /** Pages through a query, each page's request asking for what is still wanted, until the API has no more. */
-async function collectPages<T>(
+async function collectPages<T, U = T>(
 	client: FalconClient,
 	request: FalconRequest,
 	wanted: Wanted,
 	pageSize: number,
 	next: NextPage,
-	options: { first?: IDataObject; where?: CursorIn } = {},
-): Promise<Collected<T>> {
-	const resources: T[] = [];
-	let position: IDataObject | undefined = options.first ?? {};
+	options: PageOptions<T, U> = {},
+): Promise<Collected<U>> {
+	const collected: U[] = [];
+	const mapPage = options.mapPage ?? ((resources: T[]) => resources as unknown as U[]);
+	const where = options.where ?? 'query';
+	let count = 0;
 	let requests = 0;
+	let size = pageLimit(wanted, 0, pageSize);
+	let sent: IDataObject = options.first ?? {};
+	let pending = client.request<T>(withPage(request, where, { limit: size, ...sent }));
 	for (;;) {
-		const size = pageLimit(wanted, resources.length, pageSize);
-		const page: FalconEnvelope<T> = await client.request<T>(withPage(request, options.where ?? 'query', { limit: size, ...position }));
+		const page: FalconEnvelope<T> = await pending;
 		requests++;
-		resources.push(...(page.resources ?? []));
-		position = next(page, resources.length, position);
-		if (done(wanted, resources, page, size) || position === undefined) return { resources, meta: page.meta, requests };
+		const got = page.resources ?? [];
+		count += got.length;
+		const position = next(page, count, sent);
+		const finished = done(wanted, count, page, size) || position === undefined;
+		if (!finished) {
+			sent = position;
+			size = pageLimit(wanted, count, pageSize);
+			pending = client.request<T>(withPage(request, where, { limit: size, ...position }));
+		}
+		// Synchronous, so a next page that fails meanwhile is awaited (and thrown) right after.
+		for (const value of mapPage(got)) collected.push(value);
+		if (finished) return { resources: collected, meta: page.meta, requests };
 	}
 }
 
@@ -62,14 +86,15 @@ async function collectPages<T>(
  * Pages through a query with the `after` cursor (IOC Management, Alerts), which goes past the
  * 10,000 results that offset paging allows.
  */
-export async function collectByCursor<T = IDataObject>(
+export async function collectByCursor<T = IDataObject, U = T>(
 	client: FalconClient,
 	request: FalconRequest,
 	wanted: Wanted,
 	pageSize: number,
-	where: CursorIn = 'query',
-): Promise<Collected<T>> {
-	return await collectPages<T>(
+	options: CursorIn | Omit<PageOptions<T, U>, 'first'> = 'query',
+): Promise<Collected<U>> {
+	const pageOptions = typeof options === 'string' ? { where: options } : options;
+	return await collectPages<T, U>(
 		client,
 		request,
 		wanted,
@@ -78,7 +103,7 @@ export async function collectByCursor<T = IDataObject>(
 			const after = page.meta.pagination?.after;
 			return after ? { after } : undefined;
 		},
-		{ where },
+		pageOptions,
 	);
 }
 

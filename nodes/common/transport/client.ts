@@ -58,7 +58,7 @@ export class ApiClient {
 		readonly policy: RequestPolicy = adapter.defaults,
 	) {
 		this.session = new SessionGate(async () => await adapter.readStoredToken(ctx), { firstGoesAlone: adapter.firstGoesAlone });
-		this.spacer = new RequestSpacer(policy.concurrency);
+		this.spacer = new RequestSpacer(policy.concurrency, { minGapMs: policy.maxRequestsPerMinute ? 60_000 / policy.maxRequestsPerMinute : 0 });
 	}
 
 	/** The full answer: status, headers and decoded body. Any failure left after the retries is thrown. */

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { results, runPerItem } from '../../../../common/items';
+import { runPerItem, type ItemResult } from '../../../../common/items';
 import { filterProperty, returnAllOrLimit, simplifyProperty } from '../../../shared/descriptions';
 import { requestFor } from '../../../api';
 import { ioc } from '../../../api/ioc';
@@ -73,10 +73,12 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		run: async (input) => {
 			const query = { filter: input.filter, sort: input.sort, ...(input.fromParent ? { from_parent: true } : {}) };
 			const request = requestFor(input.idsOnly ? ioc.indicatorSearch : ioc.indicatorCombined, { query });
-			const { resources } = await collectByCursor<IDataObject | string>(client, request, input.wanted, PAGE_SIZE);
-			if (input.idsOnly) return results(resources.map((id) => ({ id })));
-			const records = resources as IDataObject[];
-			return results(input.simplify ? records.map(simplifyIndicator) : records);
+			const toItem = (resource: IDataObject | string): ItemResult => {
+				if (typeof resource === 'string') return { json: { id: resource } };
+				return { json: input.simplify ? simplifyIndicator(resource) : resource };
+			};
+			const mapPage = (resources: Array<IDataObject | string>) => resources.map(toItem);
+			return (await collectByCursor(client, request, input.wanted, PAGE_SIZE, { mapPage })).resources;
 		},
 	});
 }

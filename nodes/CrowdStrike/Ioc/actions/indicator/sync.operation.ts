@@ -374,8 +374,9 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			(error) => removal.failed.push({ ids, error }),
 		);
 	}
-	await queue.drain();
+	// Built while the writes are on their way.
 	for (const { entry, record } of work.unchanged) settle(outcomes, entry, itemResult('unchanged', record));
+	await queue.drain();
 
 	const output = toOutput(this, items.length, outcomes);
 	if (removal.failed.length > 0 && !continueOnFail) throw removal.failed[0].error;
