@@ -3,7 +3,8 @@
  *   - "ours (n8n)": this package, built and installed the way n8n installs a community package;
  *   - "(a) HTTP Request": n8n's HTTP Request node with the built-in "CrowdStrike OAuth2 API" credential.
  * Each run is one `n8n execute --id=<workflow>` process (no server needed). Wall time = the node's
- * executionTime from the run n8n prints; peak memory = that process's VmHWM, n8n itself included.
+ * executionTime from the run n8n prints; peak memory = that process's VmHWM, n8n itself included (the
+ * run is printed as a summary, bench/lib/run-summary-hook.js, so printing 100,000 items adds nothing).
  */
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -120,6 +121,7 @@ async function executeMeasured(userFolder: string, id: string, timeoutMs: number
 			N8N_LOG_LEVEL: 'info',
 			NODE_OPTIONS: [
 				`--require ${path.join(REPO, 'bench', 'lib', 'maxrss-hook.js')}`,
+				`--require ${path.join(REPO, 'bench', 'lib', 'run-summary-hook.js')}`,
 				...(cpuProfileDir ? [`--cpu-prof --cpu-prof-dir=${cpuProfileDir}`] : []),
 			].join(' '),
 			BENCH_MAXRSS_FILE: rssFile,
@@ -218,13 +220,17 @@ export async function setUpRealN8n(
 			const run = findRun(cliRun.output);
 			const peakRssMb = cliRun.peakKb ? Math.round(cliRun.peakKb / 1024) : 0;
 			if (!run) {
+				// Killed at the time limit: the wall time is at least that long.
+				const killed = cliRun.code === null && cliRun.seconds * 1000 >= timeoutMs;
 				return {
-					wallMs: 0,
+					wallMs: killed ? cliRun.seconds * 1000 : 0,
 					totalMs: cliRun.seconds * 1000,
 					outputItems: 0,
 					failedItems: scenario.items,
 					peakRssMb,
-					error: `n8n execute printed no run (exit ${cliRun.code}): ${cliRun.output.split('\n').slice(-5).join(' | ')}`,
+					error: killed
+						? `killed at the time limit of ${Math.round(timeoutMs / 60_000)} min before the workflow ended`
+						: `n8n execute printed no run (exit ${cliRun.code}): ${cliRun.output.split('\n').slice(-5).join(' | ')}`,
 				};
 			}
 			type NodeRun = { executionTime?: number; data?: { main?: Array<Array<{ json: IDataObject }> | null> }; error?: { message?: string } };

@@ -37,7 +37,7 @@ export const CONTENDERS: Record<ContenderId, ContenderInfo> = {
 		role: 'ours',
 		needsN8n: true,
 		wall: "the node's executionTime in the run `n8n execute` prints",
-		memory: 'VmHWM of the `n8n execute` process: n8n itself included',
+		memory: 'VmHWM of the `n8n execute` process: n8n itself included, its printing of the run not (bench/lib/run-summary-hook.js)',
 		runs: () => true,
 	},
 	http: {
@@ -46,7 +46,7 @@ export const CONTENDERS: Record<ContenderId, ContenderInfo> = {
 		role: 'baseline',
 		needsN8n: true,
 		wall: "the node's executionTime in the run `n8n execute` prints (scenario 6: the sum of the executionTimes of the workflow's nodes after the input items)",
-		memory: 'VmHWM of the `n8n execute` process: n8n itself included',
+		memory: 'VmHWM of the `n8n execute` process: n8n itself included, its printing of the run not (bench/lib/run-summary-hook.js)',
 		// Scenario 6: HTTP Request with pagination → Compare Datasets → one HTTP Request per change (sync-the-n8n-way.ts).
 		runs: baselineScenarios,
 	},

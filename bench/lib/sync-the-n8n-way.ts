@@ -8,6 +8,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { AFTER_CURSOR_PAGINATION } from './n8n-pagination';
 import { CREATE_FIELDS, PAGE_SIZE, PATHS, SYNC_SOURCE } from './scenarios';
 
 /** The nodes whose executionTime adds up to the job (Manual Trigger and the Items Code node are set-up). */
@@ -69,16 +70,7 @@ export function syncTheN8nWay(apiUrl: string, credential: { id: string; name: st
 						{ name: 'limit', value: String(PAGE_SIZE) },
 					],
 				},
-				options: {
-					pagination: {
-						pagination: {
-							paginationMode: 'updateAParameterInEachRequest',
-							parameters: { parameters: [{ type: 'qs', name: 'after', value: '={{ $response.body.meta.pagination.after }}' }] },
-							paginationCompleteWhen: 'other',
-							completeExpression: '={{ !$response.body.meta.pagination.after }}',
-						},
-					},
-				},
+				options: AFTER_CURSOR_PAGINATION,
 			},
 			credential.id,
 			credential.name,

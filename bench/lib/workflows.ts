@@ -5,6 +5,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../../scripts/real-n8n/instance';
+import { AFTER_CURSOR_PAGINATION } from './n8n-pagination';
 import { CREATE_FIELDS, PAGE_SIZE, PATHS, SYNC_SOURCE, itemsCode, type Scenario } from './scenarios';
 import { SYNC_FEED_ENTRY, SYNC_JOB_NODES, SYNC_LIST_ENTRY, SYNC_WRITE_NODES, syncTheN8nWay } from './sync-the-n8n-way';
 
@@ -93,16 +94,7 @@ export function httpParameters(scenario: Scenario, apiUrl: string): INodeParamet
 				...auth,
 				sendQuery: true,
 				queryParameters: { parameters: [{ name: 'limit', value: String(PAGE_SIZE) }] },
-				options: {
-					pagination: {
-						pagination: {
-							paginationMode: 'updateAParameterInEachRequest',
-							parameters: { parameters: [{ type: 'qs', name: 'after', value: '={{ $response.body.meta.pagination.after }}' }] },
-							paginationCompleteWhen: 'other',
-							completeExpression: '={{ !$response.body.meta.pagination.after }}',
-						},
-					},
-				},
+				options: AFTER_CURSOR_PAGINATION,
 			};
 		case 's3':
 			return {
