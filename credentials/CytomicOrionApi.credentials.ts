@@ -170,7 +170,7 @@ export class CytomicOrionApi implements ICredentialType {
 		};
 	}
 
-		/** The IOC listing of PROBE. */
+	/** PROBE, with the JSON answer asked for. */
 	test: ICredentialTestRequest = {
 		request: {
 			method: PROBE.method,

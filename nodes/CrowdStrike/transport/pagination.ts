@@ -91,9 +91,8 @@ export async function collectByCursor<T = IDataObject, U = T>(
 	request: FalconRequest,
 	wanted: Wanted,
 	pageSize: number,
-	options: CursorIn | Omit<PageOptions<T, U>, 'first'> = 'query',
+	options: Omit<PageOptions<T, U>, 'first'> = {},
 ): Promise<Collected<U>> {
-	const pageOptions = typeof options === 'string' ? { where: options } : options;
 	return await collectPages<T, U>(
 		client,
 		request,
@@ -103,7 +102,7 @@ export async function collectByCursor<T = IDataObject, U = T>(
 			const after = page.meta.pagination?.after;
 			return after ? { after } : undefined;
 		},
-		pageOptions,
+		options,
 	);
 }
 

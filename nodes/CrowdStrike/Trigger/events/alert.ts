@@ -28,7 +28,7 @@ function baseFilter(run: EventRun): string {
 /** Matching alerts in `sort` order, at most `limit`, each with its time in `field`. */
 async function search(client: FalconClient, filter: string, sort: string, limit: number, field: string): Promise<Array<{ id: string; ts: number | undefined; record: IDataObject }>> {
 	const request = requestFor(alerts.combined, { body: { sort, ...(filter ? { filter } : {}) } });
-	const { resources } = await collectByCursor<IDataObject>(client, request, { returnAll: false, limit }, ALERT_PAGE, 'body');
+	const { resources } = await collectByCursor<IDataObject>(client, request, { returnAll: false, limit }, ALERT_PAGE, { where: 'body' });
 	return resources.map((record) => ({ id: String(record.composite_id), ts: timeOf(record[field]), record }));
 }
 

@@ -52,7 +52,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 		run: async ({ wanted, filter, sort, simplify }) => {
 			// PostCombinedAlertsV1: whole alerts, filter, sort, limit and the `after` cursor in the body.
 			const body: IDataObject = { ...(filter ? { filter } : {}), ...(sort ? { sort } : {}) };
-			const { resources } = await collectByCursor<IDataObject>(client, requestFor(alerts.combined, { body }), wanted, ALERT_PAGE, 'body');
+			const { resources } = await collectByCursor<IDataObject>(client, requestFor(alerts.combined, { body }), wanted, ALERT_PAGE, { where: 'body' });
 			return results(simplify ? resources.map(simplifyAlert) : resources);
 		},
 	});
