@@ -88,6 +88,23 @@ export async function readItems<I>(
 	return outcomes;
 }
 
+/**
+ * Runs `step` on each entry while requests are in flight: it first lets the requests just queued
+ * leave, then pauses as item reading does, so that answers are read as they come and the next
+ * requests go out.
+ */
+export async function eachWhileInFlight<T>(entries: readonly T[], step: (entry: T) => void): Promise<void> {
+	await sleep(0);
+	let sliceStart = performance.now();
+	for (const entry of entries) {
+		step(entry);
+		if (performance.now() - sliceStart >= READ_SLICE_MS) {
+			await sleep(0);
+			sliceStart = performance.now();
+		}
+	}
+}
+
 export async function runPerItem<I>(
 	ctx: IExecuteFunctions,
 	items: INodeExecutionData[],

@@ -73,24 +73,24 @@ export function pageSorted<T>(result: SortedResult<T>, specs: SortSpec<T>[], pag
 	if (page.after !== undefined) {
 		const cursor = decodeCursor(page.after);
 		if (cursor.s !== signature) throw new ApiError(400, 'Invalid after token: it was issued for another sort');
-		start = upperBound(result.keys, cursor.k, specs);
+		start = upperBound(result, cursor.k, specs);
 	}
 	const end = Math.min(total, start + page.limit);
 	const items = start < total ? result.docs.slice(start, end) : [];
 	const pagination: Pagination = { offset: start, limit: page.limit, total };
 	if (options.after !== false && end < total && items.length > 0) {
-		pagination.after = encodeCursor({ s: signature, k: result.keys[end - 1], p: end });
+		pagination.after = encodeCursor({ s: signature, k: result.keyAt(end - 1), p: end });
 	}
 	return { items, pagination };
 }
 
 /** First index whose keys sort strictly after `keys`. */
-function upperBound<T>(all: unknown[][], keys: unknown[], specs: SortSpec<T>[]): number {
+function upperBound<T>(result: SortedResult<T>, keys: unknown[], specs: SortSpec<T>[]): number {
 	let lo = 0;
-	let hi = all.length;
+	let hi = result.docs.length;
 	while (lo < hi) {
 		const mid = (lo + hi) >>> 1;
-		if (compareKeys(all[mid], keys, specs) <= 0) lo = mid + 1;
+		if (compareKeys(result.keyAt(mid), keys, specs) <= 0) lo = mid + 1;
 		else hi = mid;
 	}
 	return lo;

@@ -93,12 +93,17 @@ export function keysOf<T>(doc: T, specs: SortSpec<T>[]): unknown[] {
 /** Sorted documents together with their sort keys (the keys let cursors resume by binary search). */
 export interface SortedResult<T> {
 	docs: T[];
-	keys: unknown[][];
+	keyAt: (index: number) => unknown[];
+}
+
+/** Documents already in the order of `specs`; a key is computed when a cursor needs it. */
+export function withKeys<T>(docs: T[], specs: SortSpec<T>[]): SortedResult<T> {
+	return { docs, keyAt: (index) => keysOf(docs[index], specs) };
 }
 
 /** Sorts once, computing each key once. */
 export function sortDocs<T>(docs: T[], specs: SortSpec<T>[]): SortedResult<T> {
 	const decorated = docs.map((doc) => ({ doc, key: keysOf(doc, specs) }));
 	if (specs.length > 0) decorated.sort((x, y) => compareKeys(x.key, y.key, specs));
-	return { docs: decorated.map((d) => d.doc), keys: decorated.map((d) => d.key) };
+	return { docs: decorated.map((d) => d.doc), keyAt: (index) => decorated[index].key };
 }

@@ -243,6 +243,28 @@ describe('Indicator: Sync', () => {
 		expect(stored().get(sha(1))?.severity).toBe('high');
 	});
 
+	it.each([
+		['while the feed is read (On Error → Continue)', true],
+		['after the feed is read', false],
+	])('compares a source listed over several pages, %s, as one plan: updates in feed order', async (_when, continueOnFail) => {
+		// 4,500 indicators of the source (3 pages of 2,000): the first 30 with another severity.
+		sandbox().state.iocs.seedFeed({ count: 4500, source: SOURCE, sha256Prefix: '5eed', changedBelow: 30, otherSeverity: 'low', severity: 'high' });
+		sandbox().clearRequests();
+		const feed = [...Array.from({ length: 4400 }, (_, n) => line(n)), ...Array.from({ length: 50 }, (_, n) => line(10_000 + n))];
+
+		const result = await sync(feed, {}, continueOnFail);
+
+		expect(result.error).toBeUndefined();
+		const items = json(result);
+		expect(items[feed.length]).toMatchObject({ existing: 4500, created: 50, updated: 30, unchanged: 4370, removed: 100, failed: 0, requests: { list: 3, create: 1, update: 1, remove: 1, total: 6 } });
+		expect(items.slice(0, 30).every((item) => item.result === 'updated')).toBe(true);
+		expect(items.slice(4400, 4450).every((item) => item.result === 'created')).toBe(true);
+		const update = writes().find((call) => call.method === 'PATCH');
+		const patched = (update?.body as { indicators: Array<{ id: string }> }).indicators.map((entry) => sandbox().state.iocs.get(entry.id)?.value);
+		expect(patched).toEqual(Array.from({ length: 30 }, (_, n) => sha(n)));
+		expect(stored().size).toBe(4450);
+	});
+
 	describe('with faults mid-run', () => {
 		afterEach(() => Object.assign(sandbox().config.faults, { rate5xx: 0, rateDrop: 0, rateMalformed: 0, paths: undefined }));
 

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { sleep, type IDataObject } from 'n8n-workflow';
 
 import type { Wanted } from '../../common/return-all';
 import type { FalconClient } from './client';
@@ -41,10 +41,20 @@ export interface PageOptions<T, U> {
 	first?: IDataObject;
 	where?: CursorIn;
 	/**
-	 * Turns one page's resources into what is collected (output items, say). It runs while the next
-	 * page is already on its way, so a Return All spends its own work inside the API's latency.
+	 * Turns one page's resources into what is collected (output items, say). It runs once the next
+	 * page's request has left, so a Return All spends its own work inside the API's latency.
 	 */
 	mapPage?: (resources: T[]) => U[];
+}
+
+/**
+ * Lets a request just made leave before a long synchronous step: the promise chain that sends it
+ * runs only once the current code yields. Its failure is not lost meanwhile: it is awaited (and
+ * thrown) at the next turn of the loop.
+ */
+async function letItLeave(pending: Promise<unknown>): Promise<void> {
+	pending.catch(() => undefined);
+	await sleep(0);
 }
 
 /** Pages through a query, each page's request asking for what is still wanted, until the API has no more. */
@@ -75,8 +85,8 @@ async function collectPages<T, U = T>(
 			sent = position;
 			size = pageLimit(wanted, count, pageSize);
 			pending = client.request<T>(withPage(request, where, { limit: size, ...position }));
+			if (options.mapPage) await letItLeave(pending);
 		}
-		// Synchronous, so a next page that fails meanwhile is awaited (and thrown) right after.
 		for (const value of mapPage(got)) collected.push(value);
 		if (finished) return { resources: collected, meta: page.meta, requests };
 	}

@@ -53,7 +53,7 @@ const combined: Handler = (ctx) => {
 	const { result, specs } = ctx.state.alerts.query(filter === '*' ? undefined : filter, text('sort'));
 	const shown = visible(ctx);
 	const kept = result.docs.map((entry, index) => ({ entry, index })).filter(({ entry }) => shown(entry));
-	const page = pageSorted({ docs: kept.map(({ entry }) => entry), keys: kept.map(({ index }) => result.keys[index]) }, specs, { limit, after: text('after') });
+	const page = pageSorted({ docs: kept.map(({ entry }) => entry), keyAt: (position) => result.keyAt(kept[position].index) }, specs, { limit, after: text('after') });
 	const { after, total } = page.pagination;
 	return ok(
 		ctx,

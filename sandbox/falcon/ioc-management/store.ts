@@ -1,13 +1,15 @@
 /**
- * In-memory IOC Management state: indicators in a Map by id plus a type+value index,
- * a data version, and a cache of filtered+sorted results per (filter, sort) so paging a
+ * In-memory IOC Management state: indicators in a Map by id plus a type+value index, an index in
+ * the default order (as a database keeps one: a query in that order filters it instead of
+ * sorting), a data version, and a cache of filtered+sorted results per (filter, sort) so paging a
  * 50,000-indicator search sorts once.
  */
 import { type ErrorItem } from '../../core/envelope';
 import { compileFilter } from '../../core/fql';
 import { QueryCache } from '../../core/paging';
 import { hashHex } from '../../core/prng';
-import { parseSort, type SortedResult, sortDocs, type SortSpec, sortSignature } from '../../core/sort';
+import { OrderIndex } from '../../core/order-index';
+import { parseSort, type SortedResult, sortDocs, type SortSpec, sortSignature, withKeys } from '../../core/sort';
 import { DEFAULT_INDICATOR_SORT, INDICATOR_FIELDS, INDICATOR_SORT_ALIASES, INDICATOR_TIEBREAKER } from './fields';
 import type { Indicator, IocEntry, IocType } from './model';
 import { seedDemoIndicators, seedFeedIndicators, seedSyntheticIndicators, type FeedSeed } from './seed';
@@ -50,6 +52,10 @@ export class IocStore {
 	private readonly byId = new Map<string, IocEntry>();
 	private readonly byKey = new Map<string, string>();
 	private readonly cache = new QueryCache<SortedResult<IocEntry>>(32);
+	private readonly defaultOrder = new OrderIndex<IocEntry>(
+		parseSort(undefined, INDICATOR_FIELDS, { defaultSort: DEFAULT_INDICATOR_SORT, tiebreaker: INDICATOR_TIEBREAKER }),
+		(entry) => this.byId.get(entry.doc.id) === entry,
+	);
 	private seq = 0;
 	private nextExpiryMs = Infinity;
 	/** Synthetic indicators generated so far (keeps generated values unique across calls). */
@@ -71,6 +77,7 @@ export class IocStore {
 		this.byKey.clear();
 		this.reports.clear();
 		this.cache.clear();
+		this.defaultOrder.clear();
 		this.seq = 0;
 		this.syntheticCount = 0;
 		this.nextExpiryMs = Infinity;
@@ -133,6 +140,7 @@ export class IocStore {
 		const entry: IocEntry = { doc, seq, createdMs: meta.createdMs, modifiedMs, expirationMs: fields.expirationMs };
 		this.byId.set(id, entry);
 		this.byKey.set(`${doc.type}:${doc.value.toLowerCase()}`, id);
+		this.defaultOrder.added(entry);
 		if (entry.expirationMs !== null && entry.expirationMs < this.nextExpiryMs) this.nextExpiryMs = entry.expirationMs;
 		this.version++;
 		return entry;
@@ -267,6 +275,7 @@ export class IocStore {
 		if (!entry) return false;
 		this.byId.delete(id);
 		this.byKey.delete(`${entry.doc.type}:${entry.doc.value.toLowerCase()}`);
+		this.defaultOrder.removed();
 		this.version++;
 		return true;
 	}
@@ -295,13 +304,14 @@ export class IocStore {
 		const key = `${fromParent ?? ''}\u0000${filter ?? ''}\u0000${sortSignature(specs)}`;
 		const result = this.cache.get(key, this.version, () => {
 			const pred = compileFilter(filter, INDICATOR_FIELDS);
+			const inOrder = this.defaultOrder.serves(specs);
 			const docs: IocEntry[] = [];
-			for (const e of this.byId.values()) {
+			for (const e of inOrder ? this.defaultOrder.entries() : this.byId.values()) {
 				if (fromParent !== undefined && e.doc.from_parent !== fromParent) continue;
 				if (pred && !pred(e)) continue;
 				docs.push(e);
 			}
-			return sortDocs(docs, specs);
+			return inOrder ? withKeys(docs, specs) : sortDocs(docs, specs);
 		});
 		return { result, specs };
 	}
@@ -345,12 +355,18 @@ export class IocStore {
 
 	/** Bulk-creates `count` synthetic indicators (no validation; for benchmarks). Answers their ids. */
 	seedSynthetic(count: number): string[] {
-		return seedSyntheticIndicators(this, count);
+		return this.indexed(seedSyntheticIndicators(this, count));
 	}
 
 	/** Bulk-creates a feed's sha256 indicators of one source (no validation; for benchmarks and Sync demos). */
 	seedFeed(seed: FeedSeed): string[] {
-		return seedFeedIndicators(this, seed);
+		return this.indexed(seedFeedIndicators(this, seed));
+	}
+
+	/** Orders a bulk seed now, as a database indexes rows as they are stored: the first query does not pay for it. */
+	private indexed(ids: string[]): string[] {
+		this.defaultOrder.entries();
+		return ids;
 	}
 }
 

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import { TaskQueue, chunk } from '../../../../common/concurrency';
-import { readItems, toOutput, type ItemOutcome, type ParsedItem } from '../../../../common/items';
+import { eachWhileInFlight, readItems, toOutput, type ItemOutcome, type ParsedItem } from '../../../../common/items';
 import { itemParameters } from '../../../../common/parameters';
 import { removalLimitProblem, type RemovalLimit } from '../../../../common/removal-limit';
 import { text } from '../../../../common/values';
@@ -9,12 +9,13 @@ import { numberOption, validateField } from '../../../../common/validation';
 import { requestFor } from '../../../api';
 import { deleteIndicators, ioc, updateIndicators } from '../../../api/ioc';
 import { indicatorFieldOptions } from '../../../shared/indicator-fields';
-import { changedFields, expireNowPatch, expiresSoon, updatePatch, type ManagedField } from '../../../shared/indicator-sync';
-import { createIndicators, indicatorError, keyOf, refusalsIn, requestQuery, updatedById, type IndicatorWrite } from '../../../shared/indicator-writes';
+import { expireNowPatch, updatePatch } from '../../../shared/indicator-sync';
+import { createIndicators, indicatorError, refusalsIn, requestQuery, updatedById, type IndicatorWrite } from '../../../shared/indicator-writes';
 import { iocReader } from '../../../shared/ioc-input';
 import { fqlQuote } from '../../../shared/schemas';
 import { FalconClient, collectByCursor, falconClient } from '../../../transport';
 import { description as createDescription, parseCreate } from './create.operation';
+import { distinct, SyncPlanner, type FeedEntry, type MissingFromFeed } from './sync-plan';
 
 const show = { resource: ['indicator'], operation: ['sync'] };
 
@@ -118,38 +119,11 @@ function createOptions(names: string[]): INodeProperties['options'] {
 	return options.filter((option) => names.includes(option.name));
 }
 
-type MissingFromFeed = 'delete' | 'expire' | 'keep';
-
 interface SyncSettings {
 	source: string;
 	missingFromFeed: MissingFromFeed;
 	limit: RemovalLimit;
 	dryRun: boolean;
-}
-
-/** One distinct indicator of the feed: its first line, and the later lines that repeat it. */
-interface FeedEntry {
-	key: string;
-	item: ParsedItem<IndicatorWrite>;
-	repeats: number[];
-}
-
-interface Update {
-	entry: FeedEntry;
-	record: IDataObject;
-	changed: ManagedField[];
-}
-
-/** What the run does, worked out before anything is written. */
-interface Plan {
-	create: FeedEntry[];
-	update: Update[];
-	unchanged: Array<{ entry: FeedEntry; record: IDataObject }>;
-	/** Indicators of this source the feed does not list. */
-	missing: IDataObject[];
-	/** Those the run removes (deletes or expires); the rest are kept. */
-	remove: IDataObject[];
-	notes: string[];
 }
 
 interface Removal {
@@ -176,15 +150,19 @@ function readSettings(ctx: IExecuteFunctions, node: INode): SyncSettings {
 	};
 }
 
-/** Every indicator of the source, by "type:value" (the MSSP parent's, which this CID cannot change, left out). */
-async function listSource(client: FalconClient, source: string): Promise<{ existing: Map<string, IDataObject>; pages: number }> {
+/**
+ * Lists every indicator of the source (the MSSP parent's, which this CID cannot change, left out),
+ * handing each page to `take` while the next is on its way. Answers how many pages it read.
+ */
+async function listSource(client: FalconClient, source: string, take: (records: IDataObject[]) => void): Promise<number> {
 	const request = requestFor(ioc.indicatorCombined, { query: { filter: `source:${fqlQuote(source)}` } });
-	const { resources, requests } = await collectByCursor<IDataObject>(client, request, { returnAll: true, limit: Number.POSITIVE_INFINITY }, PAGE_SIZE);
-	const existing = new Map<string, IDataObject>();
-	for (const record of resources) {
-		if (record.source === source && record.from_parent !== true) existing.set(keyOf(record), record);
-	}
-	return { existing, pages: requests };
+	const { requests } = await collectByCursor<IDataObject, never>(client, request, { returnAll: true, limit: Number.POSITIVE_INFINITY }, PAGE_SIZE, {
+		mapPage: (records) => {
+			take(records.filter((record) => record.source === source && record.from_parent !== true));
+			return [];
+		},
+	});
+	return requests;
 }
 
 /**
@@ -214,42 +192,6 @@ async function readFeed(
 	return { feed, invalid };
 }
 
-/** The feed's distinct indicators in feed order; a repeated type and value joins its first line. */
-function distinct(feed: Array<ParsedItem<IndicatorWrite>>): FeedEntry[] {
-	const entries = new Map<string, FeedEntry>();
-	for (const item of feed) {
-		const key = keyOf(item.input.indicator);
-		const entry = entries.get(key);
-		if (entry) entry.repeats.push(item.index);
-		else entries.set(key, { key, item, repeats: [] });
-	}
-	return [...entries.values()];
-}
-
-function plan(entries: FeedEntry[], existing: Map<string, IDataObject>, settings: SyncSettings, invalidItems: number, now: number): Plan {
-	const result: Plan = { create: [], update: [], unchanged: [], missing: [], remove: [], notes: [] };
-	const listed = new Set<string>();
-	for (const entry of entries) {
-		listed.add(entry.key);
-		const record = existing.get(entry.key);
-		if (!record) {
-			result.create.push(entry);
-			continue;
-		}
-		const changed = changedFields(entry.item.input.indicator, record);
-		if (changed.length > 0) result.update.push({ entry, record, changed });
-		else result.unchanged.push({ entry, record });
-	}
-	for (const [key, record] of existing) if (!listed.has(key)) result.missing.push(record);
-	if (settings.missingFromFeed === 'keep') return result;
-	if (invalidItems > 0) {
-		result.notes.push(`${invalidItems} feed item(s) were invalid, so nothing was removed: an indicator they stand for would have looked missing`);
-		return result;
-	}
-	result.remove = settings.missingFromFeed === 'expire' ? result.missing.filter((record) => !expiresSoon(record, now)) : result.missing;
-	return result;
-}
-
 const brief = (record: IDataObject) => ({ id: record.id, type: record.type, value: record.value });
 
 function duplicateNote(entry: FeedEntry): string | undefined {
@@ -275,18 +217,22 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 	const node = this.getNode();
 	const settings = readSettings(this, node);
 	const continueOnFail = this.continueOnFail();
+	const planner = new SyncPlanner();
 	// With On Error → Continue, items are read while the list is on its way; otherwise all are read first.
-	const listing = continueOnFail ? listSource(client, settings.source) : undefined;
+	const listing = continueOnFail ? listSource(client, settings.source, planner.take) : undefined;
 	listing?.catch(() => undefined);
 	const { feed, invalid } = await readFeed(this, node, items.length, settings.source);
-	const { existing, pages } = await (listing ?? listSource(client, settings.source));
+	const byKey = distinct(feed);
+	await planner.setFeed(byKey);
+	const pages = await (listing ?? listSource(client, settings.source, planner.take));
 	const now = Date.now();
-	const entries = distinct(feed);
-	const work = plan(entries, existing, settings, invalid.size, now);
+	const entries = [...byKey.values()];
+	const work = planner.plan(entries, settings.missingFromFeed, invalid.size, now);
+	const existing = planner.existing;
 
 	const outcomes = new Map<number, ItemOutcome>(invalid);
-	const limitProblem = removalLimitProblem(settings.limit, work.remove.length, existing.size, `indicators of source "${settings.source}"`);
-	const counts = { feedItems: items.length, distinct: entries.length, duplicates: feed.length - entries.length, invalid: invalid.size, existing: existing.size };
+	const limitProblem = removalLimitProblem(settings.limit, work.remove.length, existing, `indicators of source "${settings.source}"`);
+	const counts = { feedItems: items.length, distinct: entries.length, duplicates: feed.length - entries.length, invalid: invalid.size, existing };
 	const summary: IDataObject = { result: 'summary', source: settings.source, dryRun: settings.dryRun, missingFromFeed: settings.missingFromFeed, ...counts };
 
 	if (settings.dryRun) {
@@ -374,8 +320,7 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 			(error) => removal.failed.push({ ids, error }),
 		);
 	}
-	// Built while the writes are on their way.
-	for (const { entry, record } of work.unchanged) settle(outcomes, entry, itemResult('unchanged', record));
+	await eachWhileInFlight(work.unchanged, ({ entry, record }) => settle(outcomes, entry, itemResult('unchanged', record)));
 	await queue.drain();
 
 	const output = toOutput(this, items.length, outcomes);
