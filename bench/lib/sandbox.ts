@@ -19,6 +19,8 @@ export interface BenchSandbox {
 	/** Fresh state for one run: seed data, tokens, rate windows, request log and config back to the base, then the scenario's own. */
 	prepare(scenario: Scenario): Promise<void>;
 	traffic(): Promise<Traffic>;
+	/** The request log since the last `prepare`. */
+	requestLog(): Promise<RequestLogEntry[]>;
 	stop(): Promise<void>;
 }
 
@@ -90,6 +92,7 @@ export async function startBenchSandbox(): Promise<BenchSandbox> {
 		child.once('exit', (code) => reject(new Error(`the sandbox exited (${code}) before it listened`)));
 	});
 	const { url, clientId, clientSecret } = JSON.parse(first) as { url: string; clientId: string; clientSecret: string };
+	const requestLog = async () => (await admin<{ requests: RequestLogEntry[] }>(url, 'GET', 'requests')).requests;
 	return {
 		url,
 		clientId,
@@ -102,9 +105,9 @@ export async function startBenchSandbox(): Promise<BenchSandbox> {
 			if (scenario.feedSeed) await admin(url, 'POST', 'seed/feed', scenario.feedSeed);
 			await admin(url, 'DELETE', 'requests');
 		},
+		requestLog,
 		async traffic() {
-			const { requests } = await admin<{ requests: RequestLogEntry[] }>(url, 'GET', 'requests');
-			return summarise(requests);
+			return summarise(await requestLog());
 		},
 		async stop() {
 			child.stdin?.end();

@@ -17,8 +17,7 @@ async function main(): Promise<void> {
 	try {
 		await sandbox.prepare(scenario);
 		const result = await runContenderChild(script, { scenario: id as ScenarioId, sandbox }, { timeoutMs: 600_000, cpuProfileDir });
-		const res = await fetch(`${sandbox.url}/_sandbox/requests`);
-		const { requests } = (await res.json()) as { requests: Array<{ at: string; durationMs: number; path: string; method: string; status: number }> };
+		const requests = await sandbox.requestLog();
 		const start = result.startedAtMs ?? Date.parse(requests[0]?.at ?? '0');
 		let previousEnd = 0;
 		for (const request of requests) {

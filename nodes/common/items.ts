@@ -47,6 +47,24 @@ interface BatchedSpec<I> {
 /** How long items are read without a pause, so answers that arrived meanwhile are handled and the next requests go out. */
 const READ_SLICE_MS = 8;
 
+/** Work done in slices of READ_SLICE_MS, with one turn of the event loop between them. */
+class Slices {
+	private start = performance.now();
+
+	restart(): void {
+		this.start = performance.now();
+	}
+
+	due(): boolean {
+		return performance.now() - this.start >= READ_SLICE_MS;
+	}
+
+	async pause(): Promise<void> {
+		await sleep(0);
+		this.restart();
+	}
+}
+
 /**
  * Reads and validates every input item. Without continueOnFail the first invalid item stops the
  * run before any request is sent, so all items are read before `onValid` sees the first one. With
@@ -65,11 +83,11 @@ export async function readItems<I>(
 	const outcomes = new Map<number, ItemOutcome>();
 	const continueOnFail = ctx.continueOnFail();
 	const valid: Array<ParsedItem<I>> = [];
-	let sliceStart = performance.now();
+	const slices = new Slices();
 	for (let index = 0; index < count; index++) {
 		if (continueOnFail && readAhead && readAhead.queue.backlog >= readAhead.tasks) {
 			await readAhead.queue.room(readAhead.tasks);
-			sliceStart = performance.now();
+			slices.restart();
 		}
 		try {
 			const item = { index, input: await parse(index) };
@@ -79,10 +97,7 @@ export async function readItems<I>(
 			if (!continueOnFail) throw withItemIndex(ctx, error, index);
 			outcomes.set(index, error as Error);
 		}
-		if (continueOnFail && performance.now() - sliceStart >= READ_SLICE_MS) {
-			await sleep(0);
-			sliceStart = performance.now();
-		}
+		if (continueOnFail && slices.due()) await slices.pause();
 	}
 	for (const item of valid) onValid(item);
 	return outcomes;
@@ -94,14 +109,11 @@ export async function readItems<I>(
  * requests go out.
  */
 export async function eachWhileInFlight<T>(entries: readonly T[], step: (entry: T) => void): Promise<void> {
-	await sleep(0);
-	let sliceStart = performance.now();
+	const slices = new Slices();
+	await slices.pause();
 	for (const entry of entries) {
 		step(entry);
-		if (performance.now() - sliceStart >= READ_SLICE_MS) {
-			await sleep(0);
-			sliceStart = performance.now();
-		}
+		if (slices.due()) await slices.pause();
 	}
 }
 

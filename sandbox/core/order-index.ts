@@ -9,7 +9,7 @@ import { compareKeys, keysOf, type SortSpec, sortDocs, sortSignature } from './s
  */
 export class OrderIndex<T> {
 	private ordered: T[] = [];
-	private added_: T[] = [];
+	private pending: T[] = [];
 	private removals = 0;
 	private readonly signature: string;
 
@@ -26,7 +26,7 @@ export class OrderIndex<T> {
 	}
 
 	added(doc: T): void {
-		this.added_.push(doc);
+		this.pending.push(doc);
 	}
 
 	removed(): void {
@@ -35,7 +35,7 @@ export class OrderIndex<T> {
 
 	clear(): void {
 		this.ordered = [];
-		this.added_ = [];
+		this.pending = [];
 		this.removals = 0;
 	}
 
@@ -45,9 +45,9 @@ export class OrderIndex<T> {
 			this.ordered = this.ordered.filter(this.isLive);
 			this.removals = 0;
 		}
-		if (this.added_.length > 0) {
-			const fresh = sortDocs(this.added_.filter(this.isLive), this.specs).docs;
-			this.added_ = [];
+		if (this.pending.length > 0) {
+			const fresh = sortDocs(this.pending.filter(this.isLive), this.specs).docs;
+			this.pending = [];
 			this.ordered = this.ordered.length === 0 ? fresh : this.merge(this.ordered, fresh);
 		}
 		return this.ordered;
